@@ -11,10 +11,10 @@ export LOOKOUT_CACHE="${LOOKOUT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lookout}"
 
 # Pinned tool versions. OpenTelemetry JS 3.x needs Node >= 22.15; CI runs the SDK suite on both
 # supported majors.
-export LOOKOUT_NODE_24="24.22.3"
-export LOOKOUT_NODE_22="22.23.5"
-export LOOKOUT_PNPM="10.34.9"
-export LOOKOUT_NODE_MIN="22.15.0"
+LOOKOUT_NODE_24="24.22.3"
+LOOKOUT_NODE_22="22.23.5"
+LOOKOUT_PNPM="10.34.9"
+LOOKOUT_NODE_MIN="22.15.0"
 
 log() { printf '\033[1;34m[lookout]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[lookout]\033[0m %s\n' "$*" >&2; exit 1; }

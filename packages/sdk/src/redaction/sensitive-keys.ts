@@ -39,3 +39,6 @@ export function isSensitiveKey(key: string, extra: readonly string[] = []): bool
   const folded = normalizeKey(key);
   return SENSITIVE_KEYS.includes(folded) || extra.some((k) => normalizeKey(k) === folded);
 }
+
+/** What a redacted value is replaced with. */
+export const REDACTED = '[REDACTED]';
