@@ -30,4 +30,6 @@ export {
 } from './metrics/names.ts';
 export type { LookoutRuntime } from './runtime.ts';
 export { currentLookout, startLookout } from './runtime.ts';
+export type { RequestSchemas, Validated, ValidateMiddleware } from './security/validate.ts';
+export { validate } from './security/validate.ts';
 export type { ShutdownHook, ShutdownResult } from './shutdown/shutdown.ts';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type ConfigIssue, LookoutConfigError } from './config-error.ts';
 import type { LookoutConfig } from './lookout-config.ts';
 import { type LookoutOptions, lookoutOptionsSchema } from './options.ts';
+import { readSecret, Secret } from '../security/secret.ts';
 import type { AnySetting } from './setting.ts';
 import { LOOKOUT_SETTINGS, OTEL_SETTINGS } from './settings.ts';
 
@@ -40,7 +41,7 @@ export function loadConfig(input: LoadConfigInput = {}): LookoutConfig {
 function readSettings(settings: Record<string, AnySetting>, env: Env, issues: ConfigIssue[]) {
   const values: Values = {};
   for (const [name, entry] of Object.entries(settings)) {
-    const raw = env[name];
+    const raw = entry.secret ? secretValue(env, name, issues) : env[name];
     if (raw === undefined || raw.trim() === '') {
       values[name] = entry.default;
       continue;
@@ -50,6 +51,13 @@ function readSettings(settings: Record<string, AnySetting>, env: Env, issues: Co
     else issues.push({ source: name, received: show(raw, entry), expected: entry.expected });
   }
   return values;
+}
+
+/** A secret may come from `NAME` or from the file `NAME_FILE` names (Docker, Kubernetes). */
+function secretValue(env: Env, name: string, issues: ConfigIssue[]): string | undefined {
+  const result = readSecret(env, name);
+  if (!result.ok) issues.push(result.error);
+  return result.ok ? result.value?.reveal() : undefined;
 }
 
 /** A misspelt `LOOKOUT_*` variable would otherwise be ignored without a word. */
@@ -176,7 +184,12 @@ function resolve(
       timeoutMs: options.shutdown?.timeoutMs ?? get('LOOKOUT_SHUTDOWN_TIMEOUT_MS'),
     },
     diagLevel: get('OTEL_LOG_LEVEL'),
+    admin: { token: wrapSecret(get('LOOKOUT_ADMIN_TOKEN')) },
   };
+}
+
+function wrapSecret(value: string | undefined): Secret | undefined {
+  return value === undefined ? undefined : new Secret(value);
 }
 
 /** The spec's rule for a base endpoint: append `v1/<signal>` after exactly one slash. */

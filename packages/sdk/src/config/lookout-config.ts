@@ -1,3 +1,4 @@
+import type { Secret } from '../security/secret.ts';
 import type { INSTRUMENTATION_NAMES, RESOURCE_DETECTORS } from './settings.ts';
 
 export type InstrumentationName = (typeof INSTRUMENTATION_NAMES)[number];
@@ -74,4 +75,8 @@ export interface LookoutConfig {
     readonly timeoutMs: number;
   };
   readonly diagLevel: 'none' | 'error' | 'warn' | 'info' | 'debug' | 'verbose' | 'all';
+  readonly admin: {
+    /** Bearer token guarding admin endpoints; when unset they answer 404. */
+    readonly token: Secret | undefined;
+  };
 }

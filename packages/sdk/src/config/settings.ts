@@ -240,6 +240,12 @@ export const LOOKOUT_SETTINGS = {
     expected: 'milliseconds between 0 and 600000',
     doc: 'Time in-flight requests get to finish after the server stops accepting.',
   }),
+  LOOKOUT_ADMIN_TOKEN: setting(text(), {
+    default: undefined,
+    expected: 'a token (or LOOKOUT_ADMIN_TOKEN_FILE naming a file holding one)',
+    doc: 'Bearer token for admin endpoints; unset, they answer 404 to everyone.',
+    secret: true,
+  }),
   LOOKOUT_SHUTDOWN_TIMEOUT_MS: setting(wholeNumber(100, 120_000), {
     default: 5000,
     expected: 'milliseconds between 100 and 120000',

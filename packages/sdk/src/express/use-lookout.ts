@@ -10,6 +10,7 @@ import { metricsEndpoint } from '../metrics/metrics-endpoint.ts';
 import type { MetricsRegistry } from '../metrics/metrics-registry.ts';
 import { type LookoutRuntime, startLookout } from '../runtime.ts';
 import type { ShutdownHook, ShutdownResult } from '../shutdown/shutdown.ts';
+import { adminAuth } from './admin-auth.ts';
 import { type ExpressLike, warnIfUninstrumented } from './instrumentation-check.ts';
 
 /** What `useLookout` gives the application. */
@@ -30,6 +31,11 @@ export interface Lookout {
    * in-flight requests, run `onShutdown` hooks, flush telemetry, exit 0.
    */
   handleShutdown(server: Server): void;
+  /**
+   * Middleware for admin routes: requires `Authorization: Bearer <LOOKOUT_ADMIN_TOKEN>`; without
+   * a configured token every admin route answers 404.
+   */
+  adminAuth(): ReturnType<typeof adminAuth>;
   /** Runs `hook` during shutdown, after requests drained and before telemetry flushes. */
   onShutdown(hook: ShutdownHook): void;
   /** Shuts down now, without exiting; idempotent. */
@@ -71,6 +77,7 @@ function lookoutFacade(runtime: LookoutRuntime, config: LookoutConfig): Lookout 
     errorHandler: () =>
       problemDetailsHandler({ logger, exposeStack: config.service.environment === 'development' }),
     notFoundHandler: () => notFoundHandler(),
+    adminAuth: () => adminAuth(config.admin.token, logger),
     handleShutdown(server) {
       shutdown.track(server);
       shutdown.handleSignals();

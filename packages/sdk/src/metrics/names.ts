@@ -44,6 +44,8 @@ export const RUNTIME_METRICS = {
   heapUsed: 'nodejs_heap_size_used_bytes',
   heapTotal: 'nodejs_heap_size_total_bytes',
   heapSpaceUsed: 'nodejs_heap_space_size_used_bytes',
+  heapSpaceTotal: 'nodejs_heap_space_size_total_bytes',
+  heapSpaceAvailable: 'nodejs_heap_space_size_available_bytes',
   externalMemory: 'nodejs_external_memory_bytes',
   activeHandles: 'nodejs_active_handles_total',
   activeRequests: 'nodejs_active_requests_total',
@@ -52,6 +54,16 @@ export const RUNTIME_METRICS = {
   versionInfo: 'nodejs_version_info',
   eventLoopUtilization: 'nodejs_eventloop_utilization_ratio',
   heapSizeLimit: 'nodejs_heap_size_limit_bytes',
+} as const;
+
+/** Label names prom-client uses on the runtime metrics. */
+export const RUNTIME_LABELS = {
+  /** V8 heap space (`new`, `old`, `code`...) on the heap-space metrics. */
+  heapSpace: 'space',
+  /** GC kind (`minor`, `major`, `incremental`, `weakcb`) on `nodejs_gc_duration_seconds`. */
+  gcKind: 'kind',
+  /** Node.js version on `nodejs_version_info`. */
+  nodeVersion: 'version',
 } as const;
 
 /** Lookout's own metrics: telemetry health, health checks, security, configuration. */

@@ -80,9 +80,15 @@ export class Shutdown {
 
     const deadline = Date.now() + timeoutMs;
     const hooksDone = await withinDeadline(Promise.all(this.#hooks.map(runHook)), timeoutMs);
-    const flushed = await flushTelemetry(Math.max(1, deadline - Date.now()));
+    const remaining = Math.max(1, deadline - Date.now());
+    // The deadline holds even if a flush ignores its own timeout.
+    const flushed = await withinDeadline(flushTelemetry(remaining).then(assertTrue), remaining);
     return { drained, flushed: hooksDone && flushed };
   }
+}
+
+function assertTrue(ok: boolean): void {
+  if (!ok) throw new Error('telemetry was not fully flushed');
 }
 
 async function runHook(hook: ShutdownHook): Promise<void> {

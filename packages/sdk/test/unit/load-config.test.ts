@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LookoutConfigError } from '../../src/config/config-error.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
+import type { LookoutOptions } from '../../src/config/options.ts';
 
-const load = (env: Record<string, string>, options?: Parameters<typeof loadConfig>[0]['options']) =>
+const load = (env: Record<string, string>, options?: LookoutOptions) =>
   loadConfig({ env, options, cwd: '/nonexistent' });
 
 function configError(run: () => unknown): LookoutConfigError {

@@ -1,0 +1,15 @@
+/**
+ * How Lookout's OTLP log records look once Loki has ingested them: resource attributes become
+ * stream labels (`service_name`, `deployment_environment`), log and scope attributes become
+ * structured metadata (`severity_text`, `trace_id`, `scope_name`).
+ */
+
+/** Stream selector for the dashboard's service and environments. */
+export const SERVICE_STREAM = '{service_name=~"$service", deployment_environment=~"$environment"}';
+
+/**
+ * Instrumentation scope of the audit logger, so audit records can be told apart from ordinary
+ * logs that travel the same way.
+ * TODO(#5): import this from the SDK once the audit log exports its scope name.
+ */
+export const AUDIT_SCOPE = 'lookout.audit';
