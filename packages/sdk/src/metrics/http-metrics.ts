@@ -3,16 +3,12 @@ import { activeTraceContext } from '../internal/trace-context.ts';
 import type { MetricsRegistry } from './metrics-registry.ts';
 import {
   EXEMPLAR_TRACE_ID_LABEL,
+  HTTP_DURATION_BUCKETS,
   HTTP_LABELS,
   HTTP_SERVER_ACTIVE_REQUESTS,
   HTTP_SERVER_REQUEST_DURATION,
 } from './names.ts';
 import { type RoutedRequest, routeTemplate } from './route-template.ts';
-
-/** Bucket boundaries the OpenTelemetry HTTP semantic conventions advise, seconds. */
-export const HTTP_DURATION_BUCKETS = [
-  0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10,
-];
 
 /** Methods kept as label values; anything else becomes `_OTHER` to bound cardinality. */
 const KNOWN_METHODS = new Set([
@@ -38,7 +34,7 @@ export function httpMetricsMiddleware(metrics: MetricsRegistry) {
     name: HTTP_SERVER_REQUEST_DURATION,
     help: 'Duration of HTTP server requests, in seconds, by method, route template and status code.',
     labelNames: [HTTP_LABELS.method, HTTP_LABELS.route, HTTP_LABELS.statusCode],
-    buckets: HTTP_DURATION_BUCKETS,
+    buckets: [...HTTP_DURATION_BUCKETS],
     enableExemplars: true,
   });
   const active = metrics.gauge<typeof HTTP_LABELS.method>({

@@ -8,6 +8,14 @@
 
 /** HTTP server request duration, seconds; OpenTelemetry `http.server.request.duration`. */
 export const HTTP_SERVER_REQUEST_DURATION = 'http_server_request_duration_seconds';
+/**
+ * Bucket boundaries of the HTTP duration histogram, seconds: the ones the OpenTelemetry HTTP
+ * semantic conventions advise. Latency SLO thresholds must be one of them.
+ */
+export const HTTP_DURATION_BUCKETS: readonly number[] = Object.freeze([
+  0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10,
+]);
+
 /** Requests in flight; OpenTelemetry `http.server.active_requests`. */
 export const HTTP_SERVER_ACTIVE_REQUESTS = 'http_server_active_requests';
 
