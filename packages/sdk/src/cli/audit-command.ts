@@ -33,7 +33,10 @@ export async function runAuditCommand(
     return EXIT.usage;
   }
   const { values, positionals } = parsed;
-  if (values.help) return (io.err(USAGE), EXIT.ok);
+  if (values.help) {
+    io.err(USAGE);
+    return EXIT.ok;
+  }
   const [command, file, ...extra] = positionals;
   if (command !== 'verify' || file === undefined || extra.length > 0) {
     io.err(USAGE);
@@ -41,19 +44,26 @@ export async function runAuditCommand(
   }
 
   const key = chainKey(values['key-file'], env);
-  if (typeof key === 'object') return (io.err(key.error), EXIT.usage);
+  if (typeof key === 'object') {
+    io.err(key.error);
+    return EXIT.usage;
+  }
   try {
     const result = await verifyAuditFile(file, {
       key,
       allowPartial: values['allow-partial'] ?? false,
       skipForeign: values['skip-foreign'] ?? false,
     });
+    // The verdict goes to stdout, so a scheduled job can keep it; exit 1 makes the job fail.
     if (!result.ok) {
-      io.out(`TAMPERED ${file}:${result.line}: ${result.reason} (${result.records} records before it verified)`);
+      io.out(
+        `TAMPERED ${file}:${result.line}: ${result.reason} (${result.records} records before it verified)`,
+      );
       return EXIT.failed;
     }
     io.out(`OK ${file}: ${result.records} records in ${result.chains.length} chain(s)`);
-    for (const chain of result.chains) io.out(`  chain ${chain.chain}: last seq ${chain.lastSeq} at ${chain.lastTime}`);
+    for (const chain of result.chains)
+      io.out(`  chain ${chain.chain}: last seq ${chain.lastSeq} at ${chain.lastTime}`);
     return EXIT.ok;
   } catch (error) {
     io.err(`Cannot read ${file}: ${(error as Error).message}`);
@@ -61,6 +71,10 @@ export async function runAuditCommand(
   }
 }
 
+/**
+ * The HMAC key: `--key-file` first (an auditor's copy), else the service's own variables, so
+ * verification on the host needs no extra flag. Undefined means the chain is plain SHA-256.
+ */
 function chainKey(
   keyFile: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
@@ -69,7 +83,9 @@ function chainKey(
     try {
       return readFileSync(keyFile, 'utf8').replace(/\r?\n$/, '');
     } catch (error) {
-      return { error: `Cannot read --key-file: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
+      return {
+        error: `Cannot read --key-file: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      };
     }
   }
   const fromEnv = readSecret(env, 'LOOKOUT_AUDIT_CHAIN_KEY');

@@ -22,6 +22,8 @@ Reads LOOKOUT_KEY_STORE, LOOKOUT_KEY_STORE_ENCRYPTION_KEY(_FILE), LOOKOUT_API_KE
 and the LOOKOUT_AUDIT_* settings from the environment. A new key is printed once, alone on
 stdout, so \`KEY=$(lookout-keys create ...)\` captures exactly the key.`;
 
+const COMMANDS = new Set(['create', 'list', 'rotate', 'revoke']);
+
 const OPTIONS = {
   name: { type: 'string' },
   scopes: { type: 'string' },
@@ -32,7 +34,9 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+type Values = ReturnType<
+  typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>
+>['values'];
 
 /** A usage mistake: printed with the usage text, exit code 2. */
 class UsageError extends Error {}
@@ -43,6 +47,19 @@ export async function runKeysCommand(
   env: Readonly<Record<string, string | undefined>>,
   io: CliIo,
 ): Promise<number> {
+  const parsed = parseCommandLine(argv, io);
+  if (typeof parsed === 'number') return parsed;
+  const config = loadConfig(env, io);
+  if (typeof config === 'number') return config;
+
+  const { command, rest, values } = parsed;
+  return withManager(config, (manager, audit) =>
+    dispatch(command, rest, values, { config, manager, audit, io }),
+  ).catch((error: unknown) => report(error, io));
+}
+
+/** The command and its options, or the exit code when there is nothing to run. */
+function parseCommandLine(argv: readonly string[], io: CliIo) {
   let args: { values: Values; positionals: string[] };
   try {
     args = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -55,7 +72,16 @@ export async function runKeysCommand(
     io.err(USAGE);
     return args.values.help ? EXIT.ok : EXIT.usage;
   }
+  // Checked before the store is opened, so a typo touches nothing and audits nothing.
+  if (!COMMANDS.has(command)) {
+    io.err(`Unknown command "${command}"\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  return { command, rest, values: args.values };
+}
 
+/** The security configuration, or exit code 2 after explaining what is missing or invalid. */
+function loadConfig(env: Readonly<Record<string, string | undefined>>, io: CliIo) {
   let config: SecurityConfig;
   try {
     config = parseSecurityEnv(env);
@@ -68,9 +94,7 @@ export async function runKeysCommand(
     io.err('LOOKOUT_KEY_STORE and LOOKOUT_API_KEY_SECRET must be set to manage API keys.');
     return EXIT.usage;
   }
-  return withManager(config, (manager, audit) =>
-    dispatch(command, rest, args.values, { config, manager, audit, io }),
-  ).catch((error: unknown) => report(error, io));
+  return config;
 }
 
 interface Context {
@@ -80,11 +104,18 @@ interface Context {
   readonly io: CliIo;
 }
 
+/**
+ * Opens the store and the audit log around one command and always closes both: a file store
+ * holds no lock between commands, and an unclosed audit file could lose its last record.
+ */
 async function withManager<T>(
   config: SecurityConfig,
   work: (manager: ApiKeyManager, audit: AuditLog) => Promise<T>,
 ): Promise<T> {
-  const audit = auditLogFromConfig(config.audit, { registry: new Registry(), service: 'lookout-keys' });
+  const audit = auditLogFromConfig(config.audit, {
+    registry: new Registry(),
+    service: 'lookout-keys',
+  });
   let store: KeyStore | undefined;
   try {
     store = await openKeyStore(config.apiKeys);
@@ -98,6 +129,7 @@ async function withManager<T>(
 }
 
 async function dispatch(command: string, rest: string[], values: Values, ctx: Context) {
+  // Listing counts as an admin action too: who looked at the key inventory is worth knowing.
   ctx.audit.record('admin.action', { command: `keys.${command}`, actor: actor() });
   switch (command) {
     case 'create':
@@ -114,8 +146,13 @@ async function dispatch(command: string, rest: string[], values: Values, ctx: Co
 }
 
 async function create(values: Values, ctx: Context): Promise<number> {
-  if (values.name === undefined || values.name.trim() === '') throw new UsageError('--name is required');
-  const scopes = (values.scopes ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (values.name === undefined || values.name.trim() === '') {
+    throw new UsageError('--name is required');
+  }
+  const scopes = (values.scopes ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const days = wholeNumber(values['ttl-days'], ctx.config.apiKeys.ttlDays, '--ttl-days');
   const issued = await ctx.manager.create({
     name: values.name.trim(),
@@ -126,6 +163,7 @@ async function create(values: Values, ctx: Context): Promise<number> {
   return printIssued(issued, values.json === true, ctx.io, 'Created');
 }
 
+/** Prints the records; a table for people, JSON for scripts. */
 async function list(values: Values, ctx: Context): Promise<number> {
   const records = await ctx.manager.list();
   // Hashes stay in the store: a listing is for people, and the hash is no use to them.
@@ -136,7 +174,11 @@ async function list(values: Values, ctx: Context): Promise<number> {
 }
 
 async function rotate(id: string, values: Values, ctx: Context): Promise<number> {
-  const hours = wholeNumber(values['overlap-hours'], ctx.config.apiKeys.rotationOverlapHours, '--overlap-hours');
+  const hours = wholeNumber(
+    values['overlap-hours'],
+    ctx.config.apiKeys.rotationOverlapHours,
+    '--overlap-hours',
+  );
   const issued = await ctx.manager.rotate(id, { overlapMs: hours * 3_600_000, actor: actor() });
   ctx.io.err(`Key ${id} keeps working for ${hours} h, until its successor takes over.`);
   return printIssued(issued, values.json === true, ctx.io, 'Rotated into');
@@ -148,8 +190,15 @@ async function revoke(id: string, values: Values, ctx: Context): Promise<number>
   return EXIT.ok;
 }
 
+/**
+ * Prints a new key. Only the key goes to stdout, so `$(lookout-keys create ...)` captures exactly
+ * it; the description and the warning that it is shown once go to stderr.
+ */
 function printIssued(
-  issued: { key: string; record: { id: string; name: string; scopes: string[]; expiresAt: string } },
+  issued: {
+    key: string;
+    record: { id: string; name: string; scopes: string[]; expiresAt: string };
+  },
   json: boolean,
   io: CliIo,
   verb: string,
@@ -158,7 +207,9 @@ function printIssued(
   if (json) {
     io.out(JSON.stringify({ key: issued.key, id, name, scopes, expiresAt }));
   } else {
-    io.err(`${verb} key ${id} ("${name}"), scopes: ${scopes.join(',') || '(none)'}, expires ${expiresAt}.`);
+    io.err(
+      `${verb} key ${id} ("${name}"), scopes: ${scopes.join(',') || '(none)'}, expires ${expiresAt}.`,
+    );
     io.err('This is the only time the key is shown. Store it in your secret manager now.');
     io.out(issued.key);
   }

@@ -7,7 +7,11 @@ import { oncePer } from './once-per.ts';
 import { sendProblem } from './problem.ts';
 import { securityMetrics } from './security-metrics.ts';
 
-type Middleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+type Middleware = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (err?: unknown) => void,
+) => void;
 
 export interface CorsDeps {
   readonly registry: Registry;
@@ -74,7 +78,12 @@ function isPreflight(req: IncomingMessage): boolean {
 
 function appendVary(res: ServerResponse, field: string): void {
   const current = res.getHeader('Vary');
-  const list = current === undefined ? [] : String(current).split(',').map((v) => v.trim());
+  const list =
+    current === undefined
+      ? []
+      : String(current)
+          .split(',')
+          .map((v) => v.trim());
   if (list.includes('*') || list.some((v) => v.toLowerCase() === field.toLowerCase())) return;
   res.setHeader('Vary', [...list.filter((v) => v !== ''), field].join(', '));
 }

@@ -29,7 +29,8 @@ export function resolveFeatureFlags<const D extends FlagDefaults>(
   if (issues.length > 0) throw new LookoutConfigError(issues);
 
   const flags: Record<string, boolean> = {};
-  for (const [name, fallback] of Object.entries(declared)) flags[name] = configured[name] ?? fallback;
+  for (const [name, fallback] of Object.entries(declared))
+    flags[name] = configured[name] ?? fallback;
   return Object.freeze(flags) as FeatureFlags<D>;
 }
 

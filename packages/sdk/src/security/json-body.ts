@@ -32,7 +32,11 @@ export function jsonBody(config: BodyConfig): Middleware {
   };
 }
 
-const TOO_LARGE: Problem = { status: 413, title: 'Content Too Large', detail: 'The body exceeds the size limit.' };
+const TOO_LARGE: Problem = {
+  status: 413,
+  title: 'Content Too Large',
+  detail: 'The body exceeds the size limit.',
+};
 const malformed = (detail: string): Problem => ({ status: 400, title: 'Bad Request', detail });
 
 function hasBody(req: IncomingMessage): boolean {
@@ -43,7 +47,11 @@ function hasBody(req: IncomingMessage): boolean {
 function checkHeaders(req: IncomingMessage, limitBytes: number): Problem | undefined {
   const [type = '', ...params] = (req.headers['content-type'] ?? '').split(';');
   if (!JSON_TYPE.test(type.trim().toLowerCase())) {
-    return { status: 415, title: 'Unsupported Media Type', detail: 'Send the body as application/json.' };
+    return {
+      status: 415,
+      title: 'Unsupported Media Type',
+      detail: 'Send the body as application/json.',
+    };
   }
   const charset = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('charset='));
   if (charset !== undefined && !/^charset="?utf-8"?$/.test(charset)) {
@@ -51,7 +59,11 @@ function checkHeaders(req: IncomingMessage, limitBytes: number): Problem | undef
   }
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
-    return { status: 415, title: 'Unsupported Media Type', detail: 'Compressed bodies are not accepted.' };
+    return {
+      status: 415,
+      title: 'Unsupported Media Type',
+      detail: 'Compressed bodies are not accepted.',
+    };
   }
   const declared = Number(req.headers['content-length'] ?? 0);
   return declared > limitBytes ? TOO_LARGE : undefined;
@@ -90,14 +102,17 @@ function parseJson(bytes: Buffer, maxDepth: number): { value: unknown } | { prob
   } catch {
     return { problem: malformed('The body is not valid UTF-8.') };
   }
-  if (nestingDepth(text) > maxDepth) return { problem: malformed(`JSON nesting exceeds ${maxDepth} levels.`) };
+  if (nestingDepth(text) > maxDepth)
+    return { problem: malformed(`JSON nesting exceeds ${maxDepth} levels.`) };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return { problem: malformed('The body is not valid JSON.') };
   }
-  return hasProtoKey(value) ? { problem: malformed('The key "__proto__" is not allowed.') } : { value };
+  return hasProtoKey(value)
+    ? { problem: malformed('The key "__proto__" is not allowed.') }
+    : { value };
 }
 
 /**

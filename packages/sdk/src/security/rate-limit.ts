@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
 import { ipKeyGenerator, type Options, rateLimit, type Store } from 'express-rate-limit';
 import type { Registry } from 'prom-client';
-import { RedisStore, type RedisReply } from 'rate-limit-redis';
+import { type RedisReply, RedisStore } from 'rate-limit-redis';
 import { getApiKeyPrincipal } from './api-keys/principal.ts';
 import type { AuditLog } from './audit/audit-log.ts';
 import type { RateLimitConfig } from './config/security-config.ts';
@@ -11,7 +11,11 @@ import { sendProblem } from './problem.ts';
 import { clientAddress, type ExpressLikeRequest, requestPath } from './request-facts.ts';
 import { securityMetrics } from './security-metrics.ts';
 
-type Middleware = (req: ExpressLikeRequest, res: ServerResponse, next: (err?: unknown) => void) => void;
+type Middleware = (
+  req: ExpressLikeRequest,
+  res: ServerResponse,
+  next: (err?: unknown) => void,
+) => void;
 
 /** Sends one raw command; node-redis's `client.sendCommand(args)` fits. */
 export interface RedisCommandSender {
@@ -61,7 +65,9 @@ export function createRateLimiters(config: RateLimitConfig, deps: RateLimitDeps)
   const group = (name: string): Middleware => {
     const budget = config.groups[name];
     if (budget === undefined) {
-      throw new UnknownRateLimitGroupError(`No rate-limit budget for group "${name}"; add it to LOOKOUT_RATE_LIMIT_GROUPS`);
+      throw new UnknownRateLimitGroupError(
+        `No rate-limit budget for group "${name}"; add it to LOOKOUT_RATE_LIMIT_GROUPS`,
+      );
     }
     let middleware = built.get(name);
     if (middleware === undefined) {
@@ -109,7 +115,8 @@ function limiter(
     handler: (req: Request, res: Response) => {
       metrics.rateLimitHits.inc({ group });
       const info = (req as Request & { rateLimit?: RateInfo }).rateLimit;
-      if (!res.hasHeader('Retry-After')) res.setHeader('Retry-After', String(secondsUntil(info?.resetTime)));
+      if (!res.hasHeader('Retry-After'))
+        res.setHeader('Retry-After', String(secondsUntil(info?.resetTime)));
       // Audit the first refusal of a window only, so a flood costs one record per client.
       if (info !== undefined && info.used === info.limit + 1) {
         deps.audit.record('rate_limit.exceeded', {

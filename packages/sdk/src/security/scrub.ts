@@ -42,7 +42,8 @@ export function scrubValue(value: unknown, extraKeys: readonly string[] = [], de
 /** Scrubs credentials, named secrets and Luhn-valid card numbers out of free text. */
 export function scrubText(text: string, extraKeys: readonly string[] = []): string {
   let result = text;
-  for (const [pattern, replacement] of VALUE_PATTERNS) result = result.replace(pattern, replacement);
+  for (const [pattern, replacement] of VALUE_PATTERNS)
+    result = result.replace(pattern, replacement);
   result = result.replace(NAMED_VALUE, (match, name: string, sep: string, quote: string) =>
     isSensitiveKey(name, extraKeys) ? `${name}${sep}${quote}${FILTERED}` : match,
   );

@@ -18,11 +18,36 @@ export interface SecurityMetrics {
 export function securityMetrics(registry: Registry): SecurityMetrics {
   const { result, reason, group, event, flag } = LOOKOUT_LABELS;
   return {
-    authAttempts: counter(registry, LOOKOUT_METRICS.authAttempts, 'API-key authentication attempts, by result and reason.', [result, reason]),
-    rateLimitHits: counter(registry, LOOKOUT_METRICS.rateLimitHits, 'Requests refused by the rate limiter, by route group.', [group]),
-    corsRejections: counter(registry, LOOKOUT_METRICS.corsRejections, 'Cross-origin requests refused by the CORS allow-list.', []),
-    auditEvents: counter(registry, LOOKOUT_METRICS.auditEvents, 'Audit records written, by event type.', [event]),
-    featureFlag: gauge(registry, LOOKOUT_METRICS.featureFlag, '1 for each feature flag that is on, 0 for each that is off.', [flag]),
+    authAttempts: counter(
+      registry,
+      LOOKOUT_METRICS.authAttempts,
+      'API-key authentication attempts, by result and reason.',
+      [result, reason],
+    ),
+    rateLimitHits: counter(
+      registry,
+      LOOKOUT_METRICS.rateLimitHits,
+      'Requests refused by the rate limiter, by route group.',
+      [group],
+    ),
+    corsRejections: counter(
+      registry,
+      LOOKOUT_METRICS.corsRejections,
+      'Cross-origin requests refused by the CORS allow-list.',
+      [],
+    ),
+    auditEvents: counter(
+      registry,
+      LOOKOUT_METRICS.auditEvents,
+      'Audit records written, by event type.',
+      [event],
+    ),
+    featureFlag: gauge(
+      registry,
+      LOOKOUT_METRICS.featureFlag,
+      '1 for each feature flag that is on, 0 for each that is off.',
+      [flag],
+    ),
   } as SecurityMetrics;
 }
 

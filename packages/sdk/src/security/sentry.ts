@@ -10,7 +10,10 @@ const DROPPED_INTEGRATIONS = new Set([
   // Local variables of the failing frame hold request bodies, keys and passwords.
   'LocalVariables',
 ]);
-/** Process-wide handlers, installed only when asked for (`captureUncaught`). */
+/**
+ * Process-wide handlers, installed only with LOOKOUT_SENTRY_CAPTURE_UNCAUGHT: the SDK installs
+ * no process handlers behind the application's back.
+ */
 const PROCESS_HANDLER_INTEGRATIONS = new Set(['OnUncaughtException', 'OnUnhandledRejection']);
 
 export interface SentryOptions {
@@ -18,11 +21,6 @@ export interface SentryOptions {
   readonly service?: { readonly version?: string; readonly environment?: string };
   /** Keys scrubbed in addition to the shared sensitive-key list. */
   readonly extraSensitiveKeys?: readonly string[];
-  /**
-   * Let Sentry install its `uncaughtException` and `unhandledRejection` handlers. Off by
-   * default: the SDK installs no process handlers behind the application's back.
-   */
-  readonly captureUncaught?: boolean;
 }
 
 /** A running Sentry client; see `initSentry`. */
@@ -30,7 +28,12 @@ export interface SentryHandle {
   /** Sends an error; returns the Sentry event id. */
   captureException(error: unknown, req?: IncomingMessage): string;
   /** Express error middleware that reports errors answered with 5xx, then passes them on. */
-  errorHandler(): (err: unknown, req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+  errorHandler(): (
+    err: unknown,
+    req: IncomingMessage,
+    res: ServerResponse,
+    next: (err?: unknown) => void,
+  ) => void;
   /** Waits for queued events, at most `timeoutMs`; resolves false when some were left. */
   flush(timeoutMs: number): Promise<boolean>;
   /** Flushes, then disables the client. */
@@ -54,7 +57,10 @@ export interface SentryHandle {
  * v11 has no `sendDefaultPii`; its successor `dataCollection` is set to collect no user data,
  * cookies, bodies or local variables, and every event passes `beforeSend` scrubbing.
  */
-export function initSentry(config: SentryConfig, options: SentryOptions = {}): SentryHandle | undefined {
+export function initSentry(
+  config: SentryConfig,
+  options: SentryOptions = {},
+): SentryHandle | undefined {
   if (config.dsn === undefined) return undefined;
   const extraKeys = options.extraSensitiveKeys ?? [];
   Sentry.init({
@@ -69,7 +75,7 @@ export function initSentry(config: SentryConfig, options: SentryOptions = {}): S
     dataCollection: PRIVATE_DATA_COLLECTION,
     maxBreadcrumbs: 50,
     integrations: (defaults) => [
-      ...defaults.filter((integration) => keep(integration.name, options.captureUncaught ?? false)),
+      ...defaults.filter((integration) => keep(integration.name, config.captureUncaught)),
       Sentry.openTelemetryIntegration(),
     ],
     beforeSend: (event) => scrubEvent(event, extraKeys),
@@ -113,14 +119,19 @@ function scrubRequest(request: NonNullable<Sentry.Event['request']>, extraKeys: 
   const scrubbed = scrubValue(rest, extraKeys) as typeof request;
   if (url !== undefined) scrubbed.url = scrubUrl(url, extraKeys);
   if (typeof query === 'string') scrubbed.query_string = scrubQueryString(query, extraKeys);
-  else if (query !== undefined) scrubbed.query_string = scrubValue(query, extraKeys) as typeof query;
-  if (data !== undefined) scrubbed.data = typeof data === 'string' ? scrubBody(data, extraKeys) : scrubValue(data, extraKeys);
+  else if (query !== undefined)
+    scrubbed.query_string = scrubValue(query, extraKeys) as typeof query;
+  if (data !== undefined)
+    scrubbed.data =
+      typeof data === 'string' ? scrubBody(data, extraKeys) : scrubValue(data, extraKeys);
   return scrubbed;
 }
 
 function scrubUrl(url: string, extraKeys: readonly string[]): string {
   const [base = '', query] = url.split('?', 2);
-  return query === undefined ? scrubText(base, extraKeys) : `${scrubText(base, extraKeys)}?${scrubQueryString(query, extraKeys)}`;
+  return query === undefined
+    ? scrubText(base, extraKeys)
+    : `${scrubText(base, extraKeys)}?${scrubQueryString(query, extraKeys)}`;
 }
 
 /** A JSON body is scrubbed field by field; any other text by shape. */
@@ -135,7 +146,8 @@ function scrubBody(body: string, extraKeys: readonly string[]): string {
 function handle(): SentryHandle {
   const captureException = (error: unknown, req?: IncomingMessage) =>
     Sentry.withScope((scope) => {
-      if (req !== undefined) scope.setSDKProcessingMetadata({ normalizedRequest: requestData(req) });
+      if (req !== undefined)
+        scope.setSDKProcessingMetadata({ normalizedRequest: requestData(req) });
       return Sentry.captureException(error);
     });
   return {
@@ -157,7 +169,12 @@ function requestData(req: IncomingMessage & { originalUrl?: string }) {
   }
   const url = req.originalUrl ?? req.url ?? '';
   const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : undefined;
-  return { method: req.method, url: `http://${headers.host ?? 'localhost'}${url}`, headers, query_string: query };
+  return {
+    method: req.method,
+    url: `http://${headers.host ?? 'localhost'}${url}`,
+    headers,
+    query_string: query,
+  };
 }
 
 function statusOf(err: unknown): number {
@@ -166,4 +183,3 @@ function statusOf(err: unknown): number {
   const value = typeof status === 'number' ? status : statusCode;
   return typeof value === 'number' && value >= 400 && value < 600 ? value : 500;
 }
-

@@ -12,13 +12,19 @@ export interface RequestSchemas {
 }
 
 type Part = keyof RequestSchemas;
-type Output<S extends RequestSchemas, K extends Part> = S[K] extends z.ZodType ? z.output<S[K]> : undefined;
+type Output<S extends RequestSchemas, K extends Part> = S[K] extends z.ZodType
+  ? z.output<S[K]>
+  : undefined;
 
 /** What `validate` stored for a request: each part as its schema's output. */
 export type Validated<S extends RequestSchemas> = { readonly [K in Part]: Output<S, K> };
 
 type ValidatingRequest = IncomingMessage & Partial<Record<Part, unknown>>;
-type Middleware = (req: ValidatingRequest, res: ServerResponse, next: (err?: unknown) => void) => void;
+type Middleware = (
+  req: ValidatingRequest,
+  res: ServerResponse,
+  next: (err?: unknown) => void,
+) => void;
 
 /** The middleware plus a typed accessor for the validated values. */
 export type ValidateMiddleware<S extends RequestSchemas> = Middleware & {
@@ -66,7 +72,8 @@ export function validate<const S extends RequestSchemas>(schemas: S): ValidateMi
 
   const data = (req: object): Validated<S> => {
     const found = results.get(req);
-    if (found === undefined) throw new Error('validate(): this middleware did not run on the request');
+    if (found === undefined)
+      throw new Error('validate(): this middleware did not run on the request');
     return found;
   };
   return Object.assign(middleware, { data });

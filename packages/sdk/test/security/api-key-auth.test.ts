@@ -18,7 +18,8 @@ describe.each(EXPRESS_VERSIONS)('API-key authentication on %s', (_name, createAp
     const fixture = securityFixture(dir);
     const secure = await buildSecureApp(createApp, fixture.config, { now });
     const server = await listen(secure.app);
-    const get = (headers: Record<string, string> = {}) => fetch(`${server.url}/orders`, { headers });
+    const get = (headers: Record<string, string> = {}) =>
+      fetch(`${server.url}/orders`, { headers });
     return {
       ...secure,
       fixture,
@@ -34,7 +35,11 @@ describe.each(EXPRESS_VERSIONS)('API-key authentication on %s', (_name, createAp
 
   it('admits a valid key with the needed scope and names the key', async () => {
     await using t = await setup();
-    const { key, record } = await t.manager.create({ name: 'ci', scopes: ['orders:read'], ttlMs: DAY });
+    const { key, record } = await t.manager.create({
+      name: 'ci',
+      scopes: ['orders:read'],
+      ttlMs: DAY,
+    });
 
     const bearer = await t.get({ authorization: `Bearer ${key}` });
     const header = await t.get({ 'x-api-key': key });
@@ -63,7 +68,9 @@ describe.each(EXPRESS_VERSIONS)('API-key authentication on %s', (_name, createAp
   ])('refuses %s as malformed', async (_case, presented, reason) => {
     await using t = await setup();
     const value = presented();
-    const response = await t.get({ authorization: value.startsWith('Basic') ? value : `Bearer ${value}` });
+    const response = await t.get({
+      authorization: value.startsWith('Basic') ? value : `Bearer ${value}`,
+    });
 
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toContain('error="invalid_token"');
@@ -83,7 +90,11 @@ describe.each(EXPRESS_VERSIONS)('API-key authentication on %s', (_name, createAp
 
   it('refuses a well-formed key with a known id but a different secret', async () => {
     await using t = await setup();
-    const { key, record } = await t.manager.create({ name: 'ci', scopes: ['orders:read'], ttlMs: DAY });
+    const { key, record } = await t.manager.create({
+      name: 'ci',
+      scopes: ['orders:read'],
+      ttlMs: DAY,
+    });
     const forged = await forgeWithSameId(key);
 
     const response = await t.get({ authorization: `Bearer ${forged}` });
@@ -118,7 +129,11 @@ describe.each(EXPRESS_VERSIONS)('API-key authentication on %s', (_name, createAp
 
   it('refuses a revoked key on the next request', async () => {
     await using t = await setup();
-    const { key, record } = await t.manager.create({ name: 'ci', scopes: ['orders:read'], ttlMs: DAY });
+    const { key, record } = await t.manager.create({
+      name: 'ci',
+      scopes: ['orders:read'],
+      ttlMs: DAY,
+    });
     expect((await t.get({ authorization: `Bearer ${key}` })).status).toBe(200);
 
     await t.manager.revoke(record.id, { reason: 'leaked', actor: 'test' });
@@ -126,7 +141,9 @@ describe.each(EXPRESS_VERSIONS)('API-key authentication on %s', (_name, createAp
 
     expect(response.status).toBe(401);
     expect(await counter(t.registry)).toContain('reason="revoked"} 1');
-    expect(auditEvents(t.fixture.auditPath, 'key.revoked')).toMatchObject([{ key_id: record.id, reason: 'leaked' }]);
+    expect(auditEvents(t.fixture.auditPath, 'key.revoked')).toMatchObject([
+      { key_id: record.id, reason: 'leaked' },
+    ]);
   });
 
   it('keeps a rotated key working during the overlap and refuses it afterwards', async () => {
@@ -163,7 +180,11 @@ describe.each(EXPRESS_VERSIONS)('API-key authentication on %s', (_name, createAp
 
   it('never tells the client why a key was refused', async () => {
     await using t = await setup();
-    const { key, record } = await t.manager.create({ name: 'ci', scopes: ['orders:read'], ttlMs: DAY });
+    const { key, record } = await t.manager.create({
+      name: 'ci',
+      scopes: ['orders:read'],
+      ttlMs: DAY,
+    });
     await t.manager.revoke(record.id);
     const unknown = await otherStoreKey();
 

@@ -5,7 +5,9 @@ import { LOOKOUT_METRICS } from '../../src/metrics/names.ts';
 import { hashRecord } from '../../src/security/audit/audit-chain.ts';
 import { createAuditLog } from '../../src/security/audit/audit-log.ts';
 import { canonicalJson } from '../../src/security/audit/canonical-json.ts';
+import { recordConfigLoaded } from '../../src/security/audit/config-loaded.ts';
 import { verifyAuditFile } from '../../src/security/audit/verify-audit.ts';
+import { parseSecurityEnv } from '../../src/security/config/parse-security-env.ts';
 import { Secret } from '../../src/security/secret.ts';
 import { readAuditRecords } from './support/audit-records.ts';
 import { tempDir } from './support/temp-dir.ts';
@@ -13,7 +15,8 @@ import { tempDir } from './support/temp-dir.ts';
 async function writeLog(path: string, events: number, chainKey?: Secret) {
   const registry = new Registry();
   const audit = createAuditLog({ destination: path, registry, chainKey, service: 'test' });
-  for (let i = 0; i < events; i += 1) audit.record('admin.action', { command: `step-${i}`, actor: 'test' });
+  for (let i = 0; i < events; i += 1)
+    audit.record('admin.action', { command: `step-${i}`, actor: 'test' });
   await audit.close();
   return registry;
 }
@@ -54,7 +57,11 @@ describe('audit log', () => {
     rows[2] = String(rows[2]).replace('"actor":"test"', '"actor":"mallory"');
     save(path, rows);
 
-    expect(await verifyAuditFile(path)).toMatchObject({ ok: false, line: 3, reason: expect.stringMatching(/edited/) });
+    expect(await verifyAuditFile(path)).toMatchObject({
+      ok: false,
+      line: 3,
+      reason: expect.stringMatching(/edited/),
+    });
   });
 
   it('names the line after a deleted record', async () => {
@@ -65,7 +72,11 @@ describe('audit log', () => {
     rows.splice(2, 1);
     save(path, rows);
 
-    expect(await verifyAuditFile(path)).toMatchObject({ ok: false, line: 3, reason: expect.stringMatching(/deleted/) });
+    expect(await verifyAuditFile(path)).toMatchObject({
+      ok: false,
+      line: 3,
+      reason: expect.stringMatching(/deleted/),
+    });
   });
 
   it('names the first line of a reordering', async () => {
@@ -98,7 +109,11 @@ describe('audit log', () => {
     rows[1] = canonicalJson({ ...forged, hash: hashRecord(forged) });
     save(path, rows);
 
-    expect(await verifyAuditFile(path)).toMatchObject({ ok: false, line: 3, reason: expect.stringMatching(/replaced/) });
+    expect(await verifyAuditFile(path)).toMatchObject({
+      ok: false,
+      line: 3,
+      reason: expect.stringMatching(/replaced/),
+    });
   });
 
   it('links a second writer to the file’s last record, so a deletion across restarts shows', async () => {
@@ -129,19 +144,55 @@ describe('audit log', () => {
     });
     save(path, forged);
 
-    expect(await verifyAuditFile(path, { key: key.reveal() })).toMatchObject({ ok: false, line: 1 });
-    expect(await verifyAuditFile(path, { key: 'x'.repeat(40) })).toMatchObject({ ok: false, line: 1 });
+    expect(await verifyAuditFile(path, { key: key.reveal() })).toMatchObject({
+      ok: false,
+      line: 1,
+    });
+    expect(await verifyAuditFile(path, { key: 'x'.repeat(40) })).toMatchObject({
+      ok: false,
+      line: 1,
+    });
   });
 
   it('keeps its own fields when a caller passes fields of the same name', async () => {
     using dir = tempDir();
     const path = dir.file('audit.log');
     const audit = createAuditLog({ destination: path, registry: new Registry() });
-    audit.record('auth.failure', { seq: 999, hash: 'forged', event: 'auth.success', reason: 'mismatch' });
+    audit.record('auth.failure', {
+      seq: 999,
+      hash: 'forged',
+      event: 'auth.success',
+      reason: 'mismatch',
+    });
     await audit.close();
 
     const [, record] = readAuditRecords(path);
     expect(record).toMatchObject({ seq: 1, event: 'auth.failure', reason: 'mismatch' });
     expect(await verifyAuditFile(path)).toMatchObject({ ok: true });
+  });
+
+  it('records the configuration it started with, secrets only as present or absent', async () => {
+    using dir = tempDir();
+    const path = dir.file('audit.log');
+    const secret = 'an-api-key-secret-that-is-long-enough-0123456789';
+    const config = parseSecurityEnv({
+      LOOKOUT_API_KEY_SECRET: secret,
+      LOOKOUT_CORS_ORIGINS: 'https://app.example.com',
+      LOOKOUT_TRUST_PROXY_HOPS: '1',
+    });
+    const audit = createAuditLog({ destination: path, registry: new Registry() });
+
+    recordConfigLoaded(audit, config, '0.1.0');
+    await audit.close();
+
+    const [, record] = readAuditRecords(path);
+    expect(record).toMatchObject({
+      event: 'config.loaded',
+      trust_proxy_hops: 1,
+      cors_origins: ['https://app.example.com'],
+      rate_limit_groups: ['default=300/60000ms'],
+      api_keys: false,
+    });
+    expect(readFileSync(path, 'utf8')).not.toContain(secret);
   });
 });

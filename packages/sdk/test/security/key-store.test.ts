@@ -21,16 +21,35 @@ const cipherKey = () => new Secret(Buffer.alloc(32, 7).toString('hex'));
 describe('file key store', () => {
   it('keeps no key material and no readable metadata on disk', async () => {
     using dir = tempDir();
-    const store = await new FileKeyStore({ path: dir.file('keys.json'), cipher: new RecordCipher(cipherKey()), refreshMs: 1000 }).open();
+    const store = await new FileKeyStore({
+      path: dir.file('keys.json'),
+      cipher: new RecordCipher(cipherKey()),
+      refreshMs: 1000,
+    }).open();
     const manager = new ApiKeyManager({ store, secret: SECRET });
 
-    const { key, record } = await manager.create({ name: 'billing-export', scopes: ['invoices:read'], ttlMs: DAY });
+    const { key, record } = await manager.create({
+      name: 'billing-export',
+      scopes: ['invoices:read'],
+      ttlMs: DAY,
+    });
 
     const onDisk = readFileSync(dir.file('keys.json'), 'utf8');
-    for (const needle of [key, key.slice(16, 49), record.id, record.hash, 'billing-export', 'invoices:read']) {
+    for (const needle of [
+      key,
+      key.slice(16, 49),
+      record.id,
+      record.hash,
+      'billing-export',
+      'invoices:read',
+    ]) {
       expect(onDisk).not.toContain(needle);
     }
-    expect(JSON.parse(onDisk)).toEqual({ format: 'lookout-key-store', version: 1, data: expect.any(String) });
+    expect(JSON.parse(onDisk)).toEqual({
+      format: 'lookout-key-store',
+      version: 1,
+      data: expect.any(String),
+    });
     expect(statSync(dir.file('keys.json')).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir.path)).toEqual(['keys.json']);
   });
@@ -39,7 +58,10 @@ describe('file key store', () => {
     using dir = tempDir();
     const path = dir.file('keys.json');
     const options = { path, cipher: new RecordCipher(cipherKey()), refreshMs: 1000 };
-    const manager = new ApiKeyManager({ store: await new FileKeyStore(options).open(), secret: SECRET });
+    const manager = new ApiKeyManager({
+      store: await new FileKeyStore(options).open(),
+      secret: SECRET,
+    });
     await manager.create({ name: 'a', scopes: [], ttlMs: DAY });
     const document = JSON.parse(readFileSync(path, 'utf8'));
     const bytes = Buffer.from(document.data, 'base64');
@@ -52,19 +74,36 @@ describe('file key store', () => {
   it('refuses to open with another encryption key', async () => {
     using dir = tempDir();
     const path = dir.file('keys.json');
-    const store = await new FileKeyStore({ path, cipher: new RecordCipher(cipherKey()), refreshMs: 1000 }).open();
-    await new ApiKeyManager({ store, secret: SECRET }).create({ name: 'a', scopes: [], ttlMs: DAY });
+    const store = await new FileKeyStore({
+      path,
+      cipher: new RecordCipher(cipherKey()),
+      refreshMs: 1000,
+    }).open();
+    await new ApiKeyManager({ store, secret: SECRET }).create({
+      name: 'a',
+      scopes: [],
+      ttlMs: DAY,
+    });
     const otherKey = new Secret(Buffer.alloc(32, 9).toString('hex'));
 
-    await expect(new FileKeyStore({ path, cipher: new RecordCipher(otherKey), refreshMs: 1000 }).open()).rejects.toThrow();
+    await expect(
+      new FileKeyStore({ path, cipher: new RecordCipher(otherKey), refreshMs: 1000 }).open(),
+    ).rejects.toThrow();
   });
 
   it('makes a revocation written by another process reach a running server', async () => {
     using dir = tempDir();
     const fixture = securityFixture(dir);
-    await using secure = await buildSecureApp(express as unknown as () => ExpressApp, fixture.config);
+    await using secure = await buildSecureApp(
+      express as unknown as () => ExpressApp,
+      fixture.config,
+    );
     await using server = await listen(secure.app);
-    const { key, record } = await secure.manager.create({ name: 'ci', scopes: ['orders:read'], ttlMs: DAY });
+    const { key, record } = await secure.manager.create({
+      name: 'ci',
+      scopes: ['orders:read'],
+      ttlMs: DAY,
+    });
     const headers = { authorization: `Bearer ${key}` };
     expect((await fetch(`${server.url}/orders`, { headers })).status).toBe(200);
 
@@ -91,7 +130,8 @@ describe('Redis key store', () => {
 
       const raw = await client.hGetAll('lookout:api-keys');
       const dump = JSON.stringify(raw);
-      for (const needle of [a.key, a.record.hash, 'reporting', 'reports:read']) expect(dump).not.toContain(needle);
+      for (const needle of [a.key, a.record.hash, 'reporting', 'reports:read'])
+        expect(dump).not.toContain(needle);
       expect((await manager.verify(a.key)).ok).toBe(true);
 
       await client.hSet('lookout:api-keys', { [b.record.id]: String(raw[a.record.id]) });
@@ -107,7 +147,10 @@ describe('Redis key store', () => {
     const [one, two] = await Promise.all([open(), open()]);
     try {
       const replica = (client: typeof one) =>
-        new ApiKeyManager({ store: new RedisKeyStore({ client, cipher: new RecordCipher(cipherKey()) }), secret: SECRET });
+        new ApiKeyManager({
+          store: new RedisKeyStore({ client, cipher: new RecordCipher(cipherKey()) }),
+          secret: SECRET,
+        });
       const { key, record } = await replica(one).create({ name: 'ci', scopes: [], ttlMs: DAY });
 
       expect((await replica(two).verify(key)).ok).toBe(true);
@@ -120,7 +163,12 @@ describe('Redis key store', () => {
 });
 
 /** Polls until `url` answers `status` or `timeoutMs` passes; returns the last status seen. */
-async function statusWithin(url: string, headers: Record<string, string>, status: number, timeoutMs: number) {
+async function statusWithin(
+  url: string,
+  headers: Record<string, string>,
+  status: number,
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
   let last = 0;
   while (Date.now() < deadline) {

@@ -1,7 +1,8 @@
 import { startRedis } from '@lookout/testkit';
-import { createClient } from 'redis';
 import { describe, expect, it } from 'vitest';
 import { LOOKOUT_METRICS } from '../../src/metrics/names.ts';
+import { parseSecurityEnv } from '../../src/security/config/parse-security-env.ts';
+import { connectRateLimitRedis } from '../../src/security/rate-limit-redis.ts';
 import { auditEvents } from './support/audit-records.ts';
 import { listen } from './support/listen.ts';
 import { buildSecureApp, EXPRESS_VERSIONS, type ExpressApp } from './support/secure-app.ts';
@@ -40,7 +41,10 @@ async function statuses(count: number, request: () => Promise<Response>): Promis
 
 describe.each(EXPRESS_VERSIONS)('rate limiting on %s', (_name, createApp) => {
   it('answers 429 problem+json with Retry-After and draft-8 RateLimit headers', async () => {
-    await using t = await setup({ LOOKOUT_RATE_LIMIT_GROUPS: 'default=3/1m,login=2/1m' }, createApp);
+    await using t = await setup(
+      { LOOKOUT_RATE_LIMIT_GROUPS: 'default=3/1m,login=2/1m' },
+      createApp,
+    );
 
     const first = await fetch(`${t.url}/public`);
     await fetch(`${t.url}/public`);
@@ -87,7 +91,8 @@ describe('rate limiting', () => {
     await using t = await setup({ LOOKOUT_RATE_LIMIT_GROUPS: 'default=2/1m,login=2/1m' });
     const a = await t.manager.create({ name: 'a', scopes: ['orders:read'], ttlMs: DAY });
     const b = await t.manager.create({ name: 'b', scopes: ['orders:read'], ttlMs: DAY });
-    const as = (key: string) => () => fetch(`${t.url}/orders`, { headers: { authorization: `Bearer ${key}` } });
+    const as = (key: string) => () =>
+      fetch(`${t.url}/orders`, { headers: { authorization: `Bearer ${key}` } });
 
     expect(await statuses(3, as(a.key))).toEqual([200, 200, 429]);
     expect(await statuses(2, as(b.key))).toEqual([200, 200]);
@@ -100,7 +105,8 @@ describe('rate limiting', () => {
       LOOKOUT_TRUST_PROXY_HOPS: '1',
       LOOKOUT_RATE_LIMIT_IPV6_SUBNET: '56',
     });
-    const from = (address: string) => () => fetch(`${t.url}/public`, { headers: { 'x-forwarded-for': address } });
+    const from = (address: string) => () =>
+      fetch(`${t.url}/public`, { headers: { 'x-forwarded-for': address } });
 
     const sameSubnet = [
       await from('2001:db8:1:1::1')(),
@@ -114,10 +120,15 @@ describe('rate limiting', () => {
   });
 
   it('cannot be bypassed by rotating X-Forwarded-For behind one proxy', async () => {
-    await using t = await setup({ LOOKOUT_RATE_LIMIT_GROUPS: 'default=3/1m,login=3/1m', LOOKOUT_TRUST_PROXY_HOPS: '1' });
+    await using t = await setup({
+      LOOKOUT_RATE_LIMIT_GROUPS: 'default=3/1m,login=3/1m',
+      LOOKOUT_TRUST_PROXY_HOPS: '1',
+    });
     // The client writes any addresses it likes; the proxy appends the one it saw (203.0.113.7).
     const spoofed = (i: number) => () =>
-      fetch(`${t.url}/public`, { headers: { 'x-forwarded-for': `10.0.${i}.1, 198.51.100.${i}, 203.0.113.7` } });
+      fetch(`${t.url}/public`, {
+        headers: { 'x-forwarded-for': `10.0.${i}.1, 198.51.100.${i}, 203.0.113.7` },
+      });
 
     const results: number[] = [];
     for (let i = 0; i < 6; i += 1) results.push((await spoofed(i)()).status);
@@ -126,11 +137,16 @@ describe('rate limiting', () => {
   });
 
   it('ignores X-Forwarded-For entirely when no proxy is trusted', async () => {
-    await using t = await setup({ LOOKOUT_RATE_LIMIT_GROUPS: 'default=2/1m,login=2/1m', LOOKOUT_TRUST_PROXY_HOPS: '0' });
+    await using t = await setup({
+      LOOKOUT_RATE_LIMIT_GROUPS: 'default=2/1m,login=2/1m',
+      LOOKOUT_TRUST_PROXY_HOPS: '0',
+    });
 
     const results: number[] = [];
     for (let i = 0; i < 3; i += 1) {
-      const response = await fetch(`${t.url}/public`, { headers: { 'x-forwarded-for': `192.0.2.${i}` } });
+      const response = await fetch(`${t.url}/public`, {
+        headers: { 'x-forwarded-for': `192.0.2.${i}` },
+      });
       results.push(response.status);
     }
 
@@ -140,7 +156,8 @@ describe('rate limiting', () => {
   it('blocks an address after repeated failed API keys, then even a valid key from it', async () => {
     await using t = await setup({ LOOKOUT_RATE_LIMIT_AUTH_FAILURES: '3/15m' });
     const valid = await t.manager.create({ name: 'a', scopes: ['orders:read'], ttlMs: DAY });
-    const attempt = (key: string) => () => fetch(`${t.url}/orders`, { headers: { authorization: `Bearer ${key}` } });
+    const attempt = (key: string) => () =>
+      fetch(`${t.url}/orders`, { headers: { authorization: `Bearer ${key}` } });
 
     expect(await statuses(2, attempt(valid.key))).toEqual([200, 200]);
     expect(await statuses(3, attempt('lko_guess'))).toEqual([401, 401, 401]);
@@ -155,21 +172,29 @@ describe('rate limiting', () => {
 
   it('shares one budget between two application instances through Redis', async () => {
     await using redis = await startRedis();
-    const client = createClient({ url: redis.url });
-    await client.connect();
+    const env = {
+      LOOKOUT_RATE_LIMIT_GROUPS: 'default=4/1m,login=4/1m',
+      LOOKOUT_RATE_LIMIT_REDIS_URL: redis.url,
+    };
+    const config = parseSecurityEnv(env).rateLimit;
+    const [senderOne, senderTwo] = await Promise.all([
+      connectRateLimitRedis(config),
+      connectRateLimitRedis(config),
+    ]);
     try {
-      const sender = { sendCommand: (args: string[]) => client.sendCommand(args) };
-      const env = { LOOKOUT_RATE_LIMIT_GROUPS: 'default=4/1m,login=4/1m' };
-      await using one = await setup(env, express5, sender);
-      await using two = await setup(env, express5, sender);
+      await using one = await setup(env, express5, senderOne);
+      await using two = await setup(env, express5, senderTwo);
 
       const results: number[] = [];
-      for (let i = 0; i < 6; i += 1) results.push((await fetch(`${i % 2 === 0 ? one.url : two.url}/public`)).status);
+      for (let i = 0; i < 6; i += 1) {
+        results.push((await fetch(`${i % 2 === 0 ? one.url : two.url}/public`)).status);
+      }
 
       expect(results).toEqual([200, 200, 200, 200, 429, 429]);
-      expect(await client.keys('lookout:rl:default:*')).toHaveLength(1);
+      const keys = await senderOne?.sendCommand(['KEYS', 'lookout:rl:default:*']);
+      expect(keys).toHaveLength(1);
     } finally {
-      await client.close();
+      await Promise.all([senderOne?.close(), senderTwo?.close()]);
     }
   });
 });

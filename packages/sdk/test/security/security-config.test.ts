@@ -4,7 +4,10 @@ import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { LookoutConfigError } from '../../src/config/config-error.ts';
 import { LOOKOUT_METRICS } from '../../src/metrics/names.ts';
-import { parseSecurityEnv, securityConfigSchema } from '../../src/security/config/parse-security-env.ts';
+import {
+  parseSecurityEnv,
+  securityConfigSchema,
+} from '../../src/security/config/parse-security-env.ts';
 import { SECURITY_SETTINGS } from '../../src/security/config/security-settings.ts';
 import { exposeFeatureFlags, resolveFeatureFlags } from '../../src/security/feature-flags.ts';
 import { tempDir } from './support/temp-dir.ts';
@@ -27,7 +30,11 @@ describe('security configuration', () => {
 
     expect(config.cors.origins).toEqual([]);
     expect(config.trustProxyHops).toBe(0);
-    expect(config.audit).toMatchObject({ enabled: true, destination: 'stderr', authSuccess: 'throttled' });
+    expect(config.audit).toMatchObject({
+      enabled: true,
+      destination: 'stderr',
+      authSuccess: 'throttled',
+    });
     expect(config.apiKeys.store).toBeUndefined();
     expect(config.rateLimit.groups).toEqual({ default: { limit: 300, windowMs: 60_000 } });
     expect(config.sentry.dsn).toBeUndefined();
@@ -88,7 +95,11 @@ describe('security configuration', () => {
     });
 
     expect(config.apiKeys.secret?.reveal()).toBe(API_SECRET);
-    for (const text of [JSON.stringify(config), inspect(config, { depth: 10 }), String(config.apiKeys.secret)]) {
+    for (const text of [
+      JSON.stringify(config),
+      inspect(config, { depth: 10 }),
+      String(config.apiKeys.secret),
+    ]) {
       expect(text).not.toContain(API_SECRET);
       expect(text).not.toContain('redis-password');
       expect(text).not.toContain('ab'.repeat(32));
@@ -97,7 +108,10 @@ describe('security configuration', () => {
   });
 
   it('refuses a secret given twice, a short secret and a missing secret file, without echoing it', () => {
-    const twice = issuesOf({ LOOKOUT_API_KEY_SECRET: API_SECRET, LOOKOUT_API_KEY_SECRET_FILE: '/x' });
+    const twice = issuesOf({
+      LOOKOUT_API_KEY_SECRET: API_SECRET,
+      LOOKOUT_API_KEY_SECRET_FILE: '/x',
+    });
     const short = issuesOf({ LOOKOUT_API_KEY_SECRET: 'too-short-secret' });
     const missing = issuesOf({ LOOKOUT_KEY_STORE_ENCRYPTION_KEY_FILE: '/nonexistent/key' });
 
@@ -108,9 +122,14 @@ describe('security configuration', () => {
   });
 
   it('exposes one zod schema covering every setting', () => {
-    const parsed = securityConfigSchema.parse({ LOOKOUT_TRUST_PROXY_HOPS: '1', LOOKOUT_CORS_ORIGINS: '*' });
+    const parsed = securityConfigSchema.parse({
+      LOOKOUT_TRUST_PROXY_HOPS: '1',
+      LOOKOUT_CORS_ORIGINS: '*',
+    });
 
-    expect(Object.keys(securityConfigSchema.shape).sort()).toEqual(Object.keys(SECURITY_SETTINGS).sort());
+    expect(Object.keys(securityConfigSchema.shape).sort()).toEqual(
+      Object.keys(SECURITY_SETTINGS).sort(),
+    );
     expect(parsed).toMatchObject({ LOOKOUT_TRUST_PROXY_HOPS: 1, LOOKOUT_CORS_ORIGINS: ['*'] });
   });
 });
@@ -120,7 +139,10 @@ describe('feature flags', () => {
 
   it('resolves declared flags from the environment and publishes them as a gauge', async () => {
     const registry = new Registry();
-    const flags = resolveFeatureFlags(declared, parseSecurityEnv({ LOOKOUT_FEATURE_FLAGS: 'newCheckout=on' }).featureFlags);
+    const flags = resolveFeatureFlags(
+      declared,
+      parseSecurityEnv({ LOOKOUT_FEATURE_FLAGS: 'newCheckout=on' }).featureFlags,
+    );
 
     const active = exposeFeatureFlags(flags, registry);
 
@@ -132,6 +154,8 @@ describe('feature flags', () => {
   });
 
   it('refuses a flag the service did not declare', () => {
-    expect(() => resolveFeatureFlags(declared, { newChekout: true })).toThrow(/undeclared flag "newChekout"/);
+    expect(() => resolveFeatureFlags(declared, { newChekout: true })).toThrow(
+      /undeclared flag "newChekout"/,
+    );
   });
 });

@@ -1,8 +1,8 @@
 import { connect, type Socket } from 'node:net';
 import express from 'express';
 import { describe, expect, it } from 'vitest';
-import type { ServerTimeoutsConfig } from '../../src/security/config/security-config.ts';
 import { parseSecurityEnv } from '../../src/security/config/parse-security-env.ts';
+import type { ServerTimeoutsConfig } from '../../src/security/config/security-config.ts';
 import { applyServerTimeouts, serverOptions } from '../../src/security/server-timeouts.ts';
 import { listen } from './support/listen.ts';
 
@@ -45,7 +45,12 @@ describe('server timeouts', () => {
   it('closes a slowloris connection that never finishes its headers', async () => {
     await using server = await listen(app(), {}, (s) => applyServerTimeouts(s, FAST));
 
-    const result = await trickle(server.port, 'GET / HTTP/1.1\r\nHost: x\r\n', 'X-Padding: a\r\n', 100);
+    const result = await trickle(
+      server.port,
+      'GET / HTTP/1.1\r\nHost: x\r\n',
+      'X-Padding: a\r\n',
+      100,
+    );
 
     expect(result.response).toMatch(/^HTTP\/1\.1 408/);
     expect(result.closedAfterMs).toBeLessThan(2000);
@@ -53,7 +58,8 @@ describe('server timeouts', () => {
 
   it('closes a client that sends its body too slowly', async () => {
     await using server = await listen(app(), {}, (s) => applyServerTimeouts(s, FAST));
-    const head = 'POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n';
+    const head =
+      'POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n';
 
     const result = await trickle(server.port, head, 'x', 100);
 
@@ -74,7 +80,12 @@ describe('server timeouts', () => {
   it('answers 431 to a header block over the size limit', async () => {
     await using server = await listen(app(), serverOptions(FAST));
 
-    const raw = await trickle(server.port, `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(8192)}\r\n\r\n`, '', 10_000);
+    const raw = await trickle(
+      server.port,
+      `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(8192)}\r\n\r\n`,
+      '',
+      10_000,
+    );
 
     expect(raw.response).toMatch(/^HTTP\/1\.1 431/);
   });

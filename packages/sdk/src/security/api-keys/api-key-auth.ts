@@ -8,7 +8,11 @@ import { securityMetrics } from '../security-metrics.ts';
 import type { KeyRefusal, KeyVerdict } from './api-key-manager.ts';
 import { type ApiKeyPrincipal, getApiKeyPrincipal, setApiKeyPrincipal } from './principal.ts';
 
-type Middleware = (req: ExpressLikeRequest, res: ServerResponse, next: (err?: unknown) => void) => void;
+type Middleware = (
+  req: ExpressLikeRequest,
+  res: ServerResponse,
+  next: (err?: unknown) => void,
+) => void;
 
 export interface ApiKeyAuthDeps {
   /** Usually an `ApiKeyManager`. */
@@ -40,43 +44,54 @@ const INVALID = 'Bearer realm="api", error="invalid_token"';
 export function createApiKeyAuth(deps: ApiKeyAuthDeps): ApiKeyAuth {
   const metrics = securityMetrics(deps.registry);
   const shouldAuditSuccess = successPolicy(deps.auditSuccess ?? 'throttled', deps.auditThrottleMs);
-
-  const refuse = (req: ExpressLikeRequest, res: ServerResponse, reason: KeyRefusal, id?: string) => {
+  const fail = (req: ExpressLikeRequest, reason: KeyRefusal | 'scope', id?: string) => {
     metrics.authAttempts.inc({ result: 'failure', reason });
     deps.audit.record('auth.failure', { reason, key_id: id, ...requestFacts(req) });
-    if (reason === 'store_error') {
-      return sendProblem(res, { status: 503, title: 'Service Unavailable', detail: 'Try again.' });
+  };
+  const admit = (req: ExpressLikeRequest, principal: ApiKeyPrincipal) => {
+    metrics.authAttempts.inc({ result: 'success', reason: 'valid' });
+    if (shouldAuditSuccess(`${principal.id} ${clientAddress(req)}`)) {
+      deps.audit.record('auth.success', { key_id: principal.id, ...requestFacts(req) });
     }
-    const missing = reason === 'missing';
-    const detail = missing ? 'An API key is required.' : 'The API key is not valid.';
-    sendProblem(res, { status: 401, title: 'Unauthorized', detail }, {
-      'WWW-Authenticate': missing ? CHALLENGE : INVALID,
-    });
   };
 
-  const require = (...scopes: string[]): Middleware => (req, res, next) => {
-    authenticate(req, deps).then((outcome) => {
-      if (!outcome.ok) return refuse(req, res, outcome.reason, outcome.id);
-      const { principal } = outcome;
-      const missingScopes = scopes.filter((scope) => !principal.scopes.includes(scope));
-      if (missingScopes.length > 0) {
-        metrics.authAttempts.inc({ result: 'failure', reason: 'scope' });
-        const facts = { reason: 'scope', key_id: principal.id, ...requestFacts(req) };
-        deps.audit.record('auth.failure', facts);
-        const detail = `This API key lacks the scope ${missingScopes.join(', ')}.`;
-        const problem = { status: 403, title: 'Forbidden', detail, missing_scopes: missingScopes };
-        return sendProblem(res, problem);
-      }
-      if (outcome.fresh) {
-        metrics.authAttempts.inc({ result: 'success', reason: 'valid' });
-        if (shouldAuditSuccess(`${principal.id} ${clientAddress(req)}`)) {
-          deps.audit.record('auth.success', { key_id: principal.id, ...requestFacts(req) });
+  const require =
+    (...scopes: string[]): Middleware =>
+    (req, res, next) => {
+      authenticate(req, deps).then((outcome) => {
+        if (!outcome.ok) {
+          fail(req, outcome.reason, outcome.id);
+          return refusal(res, outcome.reason);
         }
-      }
-      next();
-    }, next);
-  };
+        const missing = scopes.filter((scope) => !outcome.principal.scopes.includes(scope));
+        if (missing.length > 0) {
+          fail(req, 'scope', outcome.principal.id);
+          return forbidden(res, missing);
+        }
+        // A second guard on the same request checks scopes only; it is not a second login.
+        if (outcome.fresh) admit(req, outcome.principal);
+        next();
+      }, next);
+    };
   return { require };
+}
+
+/** 401 for a missing or invalid key, 503 when the store could not say. */
+function refusal(res: ServerResponse, reason: KeyRefusal): void {
+  if (reason === 'store_error') {
+    sendProblem(res, { status: 503, title: 'Service Unavailable', detail: 'Try again.' });
+    return;
+  }
+  const missing = reason === 'missing';
+  const detail = missing ? 'An API key is required.' : 'The API key is not valid.';
+  const challenge = { 'WWW-Authenticate': missing ? CHALLENGE : INVALID };
+  sendProblem(res, { status: 401, title: 'Unauthorized', detail }, challenge);
+}
+
+/** 403 naming the scopes the key lacks, which the key's holder needs to ask for. */
+function forbidden(res: ServerResponse, missing: string[]): void {
+  const detail = `This API key lacks the scope ${missing.join(', ')}.`;
+  sendProblem(res, { status: 403, title: 'Forbidden', detail, missing_scopes: missing });
 }
 
 type Outcome =

@@ -140,9 +140,13 @@ async function acquire(lock: string): Promise<void> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+    const age = await stat(lock).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
     if (age > STALE_LOCK_MS) await rm(lock, { force: true });
-    else if (Date.now() > deadline) throw new Error(`Key store is locked by another writer: ${lock}`);
+    else if (Date.now() > deadline)
+      throw new Error(`Key store is locked by another writer: ${lock}`);
     else await sleep(20);
   }
 }

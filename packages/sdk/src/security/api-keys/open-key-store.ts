@@ -1,6 +1,5 @@
-import { createClient } from 'redis';
-import type { ApiKeysConfig } from '../config/security-config.ts';
 import { isRedisUrl } from '../config/parse-security-env.ts';
+import type { ApiKeysConfig } from '../config/security-config.ts';
 import { FileKeyStore } from './file-key-store.ts';
 import type { KeyStore } from './key-store.ts';
 import { RecordCipher } from './record-cipher.ts';
@@ -30,6 +29,8 @@ export async function openKeyStore(config: ApiKeysConfig, deps: OpenKeyStoreDeps
   }
 
   if (deps.redis !== undefined) return new RedisKeyStore({ client: deps.redis, cipher });
+  // Loaded on demand: node-redis is large, and file-store users never need it.
+  const { createClient } = await import('redis');
   const client = createClient({ url: location });
   // node-redis reconnects by itself; without a listener an error event would crash the process.
   client.on('error', (error: unknown) => deps.onError?.(error));

@@ -65,7 +65,9 @@ export class RedisKeyStore implements KeyStore {
 
   /** Throws when the value was altered or copied from another key's field. */
   #decode(id: string, value: string): KeyRecord {
-    const record = keyRecordSchema.parse(JSON.parse(this.#cipher.decrypt(value, `${CONTEXT}:${id}`)));
+    const record = keyRecordSchema.parse(
+      JSON.parse(this.#cipher.decrypt(value, `${CONTEXT}:${id}`)),
+    );
     if (record.id !== id) throw new Error(`Key-store record ${id} carries another id`);
     return record;
   }

@@ -27,7 +27,7 @@ export type AuditValue = string | number | boolean | null | readonly string[];
 export interface AuditLog {
   /** Appends one record. Never throws: a failed write is passed to `onError`. */
   record(event: AuditEvent, fields?: Readonly<Record<string, AuditValue | undefined>>): void;
-  /** Flushes and, for a file, closes the destination. Later records are dropped. */
+  /** Flushes and, for a file, closes the destination; idempotent. Later records are dropped. */
   close(): Promise<void>;
 }
 
@@ -105,7 +105,13 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   };
 
   record('audit.started', { resumed: tail !== undefined, pid: process.pid });
-  return { record, close: () => closeDestination(stream, options.destination, () => (closed = true)) };
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closed = true;
+    closing ??= closeDestination(stream, options.destination);
+    return closing;
+  };
+  return { record, close };
 }
 
 function isFile(destination: string): boolean {
@@ -115,16 +121,20 @@ function isFile(destination: string): boolean {
 function openDestination(destination: string) {
   if (destination === 'stdout') return pino.destination({ fd: 1, sync: true });
   if (destination === 'stderr') return pino.destination({ fd: 2, sync: true });
-  return pino.destination({ dest: destination, sync: true, mkdir: true, append: true, mode: 0o600 });
+  return pino.destination({
+    dest: destination,
+    sync: true,
+    mkdir: true,
+    append: true,
+    mode: 0o600,
+  });
 }
 
 /** Standard streams are flushed, never closed: the process still needs them. */
 async function closeDestination(
   stream: ReturnType<typeof pino.destination>,
   destination: string,
-  markClosed: () => void,
 ): Promise<void> {
-  markClosed();
   if (!isFile(destination)) {
     stream.flushSync();
     return;
@@ -143,7 +153,11 @@ export const disabledAuditLog: AuditLog = Object.freeze({
 
 /** The audit log `config` asks for: `createAuditLog` when enabled, else `disabledAuditLog`. */
 export function auditLogFromConfig(
-  config: { readonly enabled: boolean; readonly destination: string; readonly chainKey?: Secret | undefined },
+  config: {
+    readonly enabled: boolean;
+    readonly destination: string;
+    readonly chainKey?: Secret | undefined;
+  },
   deps: Omit<AuditLogOptions, 'destination' | 'chainKey'>,
 ): AuditLog {
   if (!config.enabled) return disabledAuditLog;

@@ -14,7 +14,9 @@ export function canonicalJson(value: unknown): string {
   const entries = Object.keys(value)
     .filter((key) => isRepresentable((value as Record<string, unknown>)[key]))
     .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    .map(
+      (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+    );
   return `{${entries.join(',')}}`;
 }
 

@@ -19,7 +19,12 @@ export type VerifyResult =
       /** Last seq and time of each chain, to compare with a copy shipped off the host. */
       readonly chains: readonly { chain: string; lastSeq: number; lastTime: string }[];
     }
-  | { readonly ok: false; readonly records: number; readonly line: number; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly records: number;
+      readonly line: number;
+      readonly reason: string;
+    };
 
 interface ChainPosition {
   seq: number;
@@ -30,7 +35,10 @@ interface ChainPosition {
 
 /** Verifies an audit file line by line, stopping at the first bad line. */
 export async function verifyAuditFile(path: string, options: VerifyOptions = {}) {
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: createReadStream(path),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   return verifyAuditLines(lines, options);
 }
 
@@ -59,7 +67,11 @@ export async function verifyAuditLines(
     seen.add(String(record?.hash));
     records += 1;
   }
-  const summary = [...chains].map(([chain, pos]) => ({ chain, lastSeq: pos.seq, lastTime: pos.time }));
+  const summary = [...chains].map(([chain, pos]) => ({
+    chain,
+    lastSeq: pos.seq,
+    lastTime: pos.time,
+  }));
   return { ok: true, records, chains: summary };
 }
 
@@ -95,9 +107,10 @@ function check(
   }
 
   const previous = chains.get(chain);
-  const linkProblem = previous === undefined
-    ? startProblem(seq, prevHash, seen, options)
-    : linkProblemAfter(previous, seq, prevHash);
+  const linkProblem =
+    previous === undefined
+      ? startProblem(seq, prevHash, seen, options)
+      : linkProblemAfter(previous, seq, prevHash);
   if (linkProblem !== undefined) return linkProblem;
   chains.set(chain, { seq, hash, line: lineNo, time: String(time) });
   return undefined;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type ConfigIssue, LookoutConfigError } from '../../config/config-error.ts';
 import type { AnySetting } from '../../config/setting.ts';
 import { readSecret } from '../secret.ts';
+import { deepFreeze } from './deep-freeze.ts';
 import type { SecurityConfig } from './security-config.ts';
 import {
   DEFAULT_GROUP_BUDGET,
@@ -9,7 +10,6 @@ import {
   type SecuritySettingName,
 } from './security-settings.ts';
 import type { RateBudget } from './setting-parsers.ts';
-import { deepFreeze } from './deep-freeze.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 type Values = Readonly<Record<string, unknown>>;
@@ -135,6 +135,7 @@ export function resolveSecurityConfig(values: Values): {
       environment: get('SENTRY_ENVIRONMENT'),
       release: get('SENTRY_RELEASE'),
       sampleRate: get('LOOKOUT_SENTRY_SAMPLE_RATE'),
+      captureUncaught: get('LOOKOUT_SENTRY_CAPTURE_UNCAUGHT'),
     },
   });
   return { config, issues: crossChecks(config) };
@@ -150,7 +151,9 @@ function crossChecks(config: SecurityConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const { cors, apiKeys, rateLimit, server } = config;
   if (cors.origins.includes('*') && cors.credentials) {
-    issues.push(issue('LOOKOUT_CORS_CREDENTIALS', 'true with origin *', 'false, or listed origins'));
+    issues.push(
+      issue('LOOKOUT_CORS_CREDENTIALS', 'true with origin *', 'false, or listed origins'),
+    );
   }
   if (cors.origins.includes('*') && cors.origins.length > 1) {
     issues.push(issue('LOOKOUT_CORS_ORIGINS', '* mixed with origins', '* alone or origins only'));

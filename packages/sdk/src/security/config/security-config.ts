@@ -88,6 +88,8 @@ export interface SentryConfig {
   readonly release: string | undefined;
   /** Share of error events sent, 0 to 1. */
   readonly sampleRate: number;
+  /** Let Sentry install process-wide handlers for uncaught exceptions and rejections. */
+  readonly captureUncaught: boolean;
 }
 
 /**

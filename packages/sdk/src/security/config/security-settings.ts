@@ -151,7 +151,7 @@ export const SECURITY_SETTINGS = {
   LOOKOUT_AUDIT_DESTINATION: setting(destination(), {
     default: 'stderr',
     expected: 'stderr, stdout or a file path',
-    doc: 'Where audit records go; a file continues its chain across restarts.',
+    doc: 'Where audit records go; in a file, each new writer’s chain links to the last record.',
   }),
   LOOKOUT_AUDIT_CHAIN_KEY: setting(secretText(32), {
     default: undefined,
@@ -229,6 +229,11 @@ export const SECURITY_SETTINGS = {
     default: 1,
     expected: 'a ratio between 0 and 1',
     doc: 'Share of errors sent to Sentry.',
+  }),
+  LOOKOUT_SENTRY_CAPTURE_UNCAUGHT: setting(flag(), {
+    default: false,
+    expected: 'true or false',
+    doc: 'Lets Sentry install uncaughtException/unhandledRejection handlers to report crashes.',
   }),
 } satisfies Record<string, AnySetting>;
 

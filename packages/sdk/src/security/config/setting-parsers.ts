@@ -69,7 +69,11 @@ export const flagMap = () =>
     const flags: Record<string, boolean> = {};
     for (const item of splitList(raw)) {
       const [name = '', value = 'on'] = item.split('=', 2).map((part) => part.trim());
-      const state = ON.has(value.toLowerCase()) ? true : OFF.has(value.toLowerCase()) ? false : null;
+      const state = ON.has(value.toLowerCase())
+        ? true
+        : OFF.has(value.toLowerCase())
+          ? false
+          : null;
       if (!FLAG_NAME.test(name) || state === null) return fail(ctx, `bad flag "${item}"`);
       flags[name] = state;
     }
@@ -78,7 +82,10 @@ export const flagMap = () =>
 
 /** A secret of at least `minLength` characters. */
 export const secretText = (minLength: number) =>
-  z.string().min(minLength).transform((value) => new Secret(value));
+  z
+    .string()
+    .min(minLength)
+    .transform((value) => new Secret(value));
 
 /**
  * A 256-bit key given as 64 hex digits or as base64 of 32 bytes (what `openssl rand -hex 32` and

@@ -23,7 +23,12 @@ export const EXPRESS_VERSIONS = [
 ] as const;
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
-type ErrorHandler = (err: unknown, req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+type ErrorHandler = (
+  err: unknown,
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: () => void,
+) => void;
 
 /** The part of an Express 4 or 5 application the tests use. */
 export interface ExpressApp extends RequestListener {
@@ -63,12 +68,21 @@ export async function buildSecureApp(
   options: { redis?: RedisCommandSender; now?: () => Date } = {},
 ): Promise<SecureApp> {
   const registry = new Registry();
-  const audit = createAuditLog({ destination: config.audit.destination, registry, service: 'orders' });
+  const audit = createAuditLog({
+    destination: config.audit.destination,
+    registry,
+    service: 'orders',
+  });
   const store = await openKeyStore(config.apiKeys);
   const secret = config.apiKeys.secret;
   if (secret === undefined) throw new Error('the fixture must configure an API-key secret');
   const manager = new ApiKeyManager({ store, secret, audit, now: options.now });
-  const auth = createApiKeyAuth({ verifier: manager, registry, audit, auditSuccess: config.audit.authSuccess });
+  const auth = createApiKeyAuth({
+    verifier: manager,
+    registry,
+    audit,
+    auditSuccess: config.audit.authSuccess,
+  });
   const limits = createRateLimiters(config.rateLimit, { registry, audit, redis: options.redis });
   const handled = { count: 0 };
   const app = createApp();
@@ -79,7 +93,8 @@ export async function buildSecureApp(
   app.use(limits.authFailures);
   app.use(jsonBody(config.body));
   routes(app, { auth, limits, handled });
-  app.use(((err, _req, res) => {
+  // Four parameters: Express recognises error handlers by their arity.
+  app.use(((err, _req, res, _next) => {
     res.statusCode = 500;
     res.end(JSON.stringify({ crashed: String(err) }));
   }) as ErrorHandler);
@@ -113,15 +128,22 @@ function routes(
     res.setHeader('Content-Type', 'application/json');
     res.end(JSON.stringify(body));
   };
-  const createOrder = validate({ body: orderSchema, query: z.object({ dryRun: z.enum(['true', 'false']).optional() }) });
+  const createOrder = validate({
+    body: orderSchema,
+    query: z.object({ dryRun: z.enum(['true', 'false']).optional() }),
+  });
 
   app.get('/public', limits.group('default'), (_req, res) => json(res, 200, { ok: true }));
   app.get('/login-like', limits.group('login'), (_req, res) => json(res, 200, { ok: true }));
   app.get('/orders', auth.require('orders:read'), limits.group('default'), (req, res) =>
     json(res, 200, { key: getApiKeyPrincipal(req)?.id }),
   );
-  app.post('/orders', auth.require('orders:write'), limits.group('default'), createOrder, (req, res) =>
-    json(res, 201, createOrder.data(req).body),
+  app.post(
+    '/orders',
+    auth.require('orders:write'),
+    limits.group('default'),
+    createOrder,
+    (req, res) => json(res, 201, createOrder.data(req).body),
   );
   app.post('/echo', createOrder, (req, res) => json(res, 200, createOrder.data(req).body));
 }

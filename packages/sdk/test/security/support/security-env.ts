@@ -16,7 +16,10 @@ export interface SecurityFixture {
  * Writes an encryption key and an API-key secret into `dir` as secret files, as a deployment
  * would, and parses the resulting environment through the real configuration path.
  */
-export function securityFixture(dir: TempDir, overrides: Record<string, string> = {}): SecurityFixture {
+export function securityFixture(
+  dir: TempDir,
+  overrides: Record<string, string> = {},
+): SecurityFixture {
   const keyFile = dir.file('store.key');
   const secretFile = dir.file('api-key.secret');
   writeFileSync(keyFile, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
