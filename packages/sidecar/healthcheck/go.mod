@@ -1,0 +1,3 @@
+module lookout.local/healthcheck
+
+go 1.22
