@@ -11,6 +11,7 @@ export type { LookoutConfig } from './config/lookout-config.ts';
 export type { LookoutOptions } from './config/options.ts';
 export type { ProblemDocument } from './errors/problem-details.ts';
 export { HttpProblem, sendProblem } from './errors/problem-details.ts';
+export type { LookoutSecurity } from './express/lookout-security.ts';
 export type { Lookout } from './express/use-lookout.ts';
 export { useLookout } from './express/use-lookout.ts';
 export type {
@@ -30,6 +31,9 @@ export {
 } from './metrics/names.ts';
 export type { LookoutRuntime } from './runtime.ts';
 export { currentLookout, startLookout } from './runtime.ts';
+export type { AuditEvent, AuditLog } from './security/audit/audit-log.ts';
+export type { FeatureFlags } from './security/feature-flags.ts';
+export { readSecret, Secret } from './security/secret.ts';
 export type { RequestSchemas, Validated, ValidateMiddleware } from './security/validate.ts';
 export { validate } from './security/validate.ts';
 export type { ShutdownHook, ShutdownResult } from './shutdown/shutdown.ts';

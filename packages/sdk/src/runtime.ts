@@ -11,6 +11,9 @@ import { OtlpLogStream } from './logging/otlp-log-stream.ts';
 import { MetricsRegistry } from './metrics/metrics-registry.ts';
 import { LOOKOUT_LABELS, LOOKOUT_METRICS } from './metrics/names.ts';
 import { collectRuntimeMetrics } from './metrics/runtime-metrics.ts';
+import { type AuditLog, auditLogFromConfig } from './security/audit/audit-log.ts';
+import { recordConfigLoaded } from './security/audit/config-loaded.ts';
+import { initSentry, type SentryHandle } from './security/sentry.ts';
 import { Shutdown } from './shutdown/shutdown.ts';
 import { startTelemetry, type Telemetry, withinDeadline } from './telemetry/telemetry.ts';
 
@@ -23,6 +26,10 @@ export interface LookoutRuntime {
   readonly shutdown: Shutdown;
   readonly telemetry: Telemetry;
   readonly problems: ProblemReporter;
+  /** The hash-chained security audit stream. */
+  readonly audit: AuditLog;
+  /** Error reporting, when SENTRY_DSN is set. */
+  readonly sentry: SentryHandle | undefined;
 }
 
 // One runtime per process, even if the SDK is loaded through both `-r` and `--import`.
@@ -55,23 +62,39 @@ export function startLookout(input: LoadConfigInput = {}): LookoutRuntime {
   if (config.metrics.runtime) collectRuntimeMetrics(metrics);
   recordBuildInfo(metrics, config);
 
+  const audit = auditLogFromConfig(config.security.audit, {
+    registry: metrics.registry,
+    service: config.service.name,
+    onError: (error) =>
+      problems.report('audit.write', 'an audit record could not be written', error),
+  });
+  recordConfigLoaded(audit, config.security, SDK_VERSION);
+  const sentry = initSentry(config.security.sentry, {
+    service: { version: config.service.version, environment: config.service.environment },
+    extraSensitiveKeys: config.logs.redactKeys,
+  });
+
   const health = new Health(metrics, config.health.checkTimeoutMs);
   const shutdown = new Shutdown({
     ...config.shutdown,
     health,
     flushTelemetry: async (timeoutMs) => {
-      const flushed = await telemetry.shutdown(timeoutMs);
+      const [flushed, reported] = await Promise.all([
+        telemetry.shutdown(timeoutMs),
+        sentry?.close(timeoutMs) ?? true,
+      ]);
+      audit.close();
       problems.close();
-      return (await withinDeadline(flushStdout(stdout), 500)) && flushed;
+      return (await withinDeadline(flushStdout(stdout), 500)) && flushed && reported;
     },
   });
-  const runtime = { config, logger, metrics, health, shutdown, telemetry, problems };
+  const runtime = { config, logger, metrics, health, shutdown, telemetry, problems, audit, sentry };
   (globalThis as Slot)[RUNTIME] = runtime;
   logStart(runtime);
   return runtime;
 }
 
-/** Shuts the runtime down; see `Shutdown.run`. */
+/** Includes `server` in graceful shutdown, if a runtime is running. */
 export function trackServer(server: Server): void {
   currentLookout()?.shutdown.track(server);
 }

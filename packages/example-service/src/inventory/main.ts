@@ -12,5 +12,5 @@ const redis = await connectRedis(requiredEnv('REDIS_URL'), service.lookout);
 const store = new InventoryStore(redis);
 await store.seed();
 
-service.app.use('/api/v1/inventory', inventoryRoutes(store));
+service.app.use('/api/v1/inventory', inventoryRoutes(store, service.lookout.security.jsonBody()));
 await listen(service, portFromEnv('PORT', 3001));

@@ -1,5 +1,5 @@
 import { HttpProblem, validate } from '@lookout/sdk';
-import express, { type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import type { InventoryStore } from './inventory-store.ts';
 
@@ -11,7 +11,7 @@ const reserveBody = z.strictObject({
 });
 
 /** `/api/v1/inventory`: stock levels and reservations. */
-export function inventoryRoutes(store: InventoryStore): Router {
+export function inventoryRoutes(store: InventoryStore, json: RequestHandler): Router {
   const items = express.Router();
   items.get('/', async (_req, res) => {
     res.json({ items: await store.list() });
@@ -26,7 +26,7 @@ export function inventoryRoutes(store: InventoryStore): Router {
   });
 
   const reserve = validate({ params: skuParams, body: reserveBody });
-  items.post('/:sku/reservations', express.json({ limit: '8kb' }), reserve, async (req, res) => {
+  items.post('/:sku/reservations', json, reserve, async (req, res) => {
     const { params, body } = reserve.data(req);
     const outcome = await store.reserve(params.sku, body.quantity, body.orderId);
     if (outcome === 'unknown') throw new HttpProblem(404, `No item with SKU ${params.sku}.`);

@@ -14,5 +14,8 @@ const redis = await connectRedis(requiredEnv('REDIS_URL'), service.lookout);
 // take orders out of rotation too whenever inventory restarts, turning one outage into two.
 const inventory = new InventoryClient(requiredEnv('INVENTORY_URL'));
 
-service.app.use('/api/v1', orderRoutes(new OrderStore(redis), inventory));
+service.app.use(
+  '/api/v1',
+  orderRoutes(new OrderStore(redis), inventory, service.lookout.security.jsonBody()),
+);
 await listen(service, portFromEnv('PORT', 3000));

@@ -1,5 +1,5 @@
 import { HttpProblem, validate } from '@lookout/sdk';
-import express, { type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import type { InventoryClient } from './inventory-client.ts';
 import type { Order, OrderStore } from './order-store.ts';
@@ -26,9 +26,13 @@ const readLine = validate({
 const readHistory = validate({ params: z.strictObject({ customerId }) });
 
 /** `/api/v1`: orders, their lines, and each customer's order history. */
-export function orderRoutes(orders: OrderStore, inventory: InventoryClient): Router {
+export function orderRoutes(
+  orders: OrderStore,
+  inventory: InventoryClient,
+  json: RequestHandler,
+): Router {
   const router = express.Router();
-  router.post('/orders', express.json({ limit: '16kb' }), createOrder, async (req, res) => {
+  router.post('/orders', json, createOrder, async (req, res) => {
     const { body } = createOrder.data(req);
     const orderId = crypto.randomUUID();
     const lines = [];

@@ -75,7 +75,7 @@ export class Faults {
   router(): Router {
     const router = express.Router();
     router.get('/', (_req, res) => void res.json(this.#settings));
-    router.put('/', express.json({ limit: '4kb' }), (req, res) => {
+    router.put('/', (req, res) => {
       const parsed = faultSettingsSchema.partial().safeParse(req.body);
       if (!parsed.success) throw new HttpProblem(400, z.prettifyError(parsed.error));
       res.json(this.update(parsed.data));

@@ -17,23 +17,19 @@ export function createService(): Service {
   const app = express();
   const lookout = useLookout(app);
   const faults = new Faults(lookout.logger);
-  app.use('/admin/faults', lookout.adminAuth(), faults.router());
+  app.use('/admin/faults', lookout.adminAuth(), lookout.security.jsonBody(), faults.router());
   app.use('/api', faults.middleware());
   lookout.onShutdown(() => faults.stop());
   return { app, lookout, faults };
 }
 
-/** Adds the 404 and error handlers, listens, and wires graceful shutdown. */
-export function listen({ app, lookout }: Service, port: number): Promise<Server> {
+/** Adds the 404 and error handlers, then listens with timeouts and graceful shutdown. */
+export async function listen({ app, lookout }: Service, port: number): Promise<Server> {
   app.use(lookout.notFoundHandler());
   app.use(lookout.errorHandler());
-  return new Promise((resolve) => {
-    const server = app.listen(port, () => {
-      lookout.logger.info({ port }, 'listening');
-      resolve(server);
-    });
-    lookout.handleShutdown(server);
-  });
+  const server = await lookout.listen(port);
+  lookout.logger.info({ port }, 'listening');
+  return server;
 }
 
 /** Reads a required environment variable or stops with a message naming it. */

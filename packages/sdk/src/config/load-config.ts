@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  readSecurityValues,
+  resolveSecurityConfig,
+} from '../security/config/parse-security-env.ts';
+import { SECURITY_SETTINGS } from '../security/config/security-settings.ts';
+import { readSecret, Secret } from '../security/secret.ts';
 import { type ConfigIssue, LookoutConfigError } from './config-error.ts';
 import type { LookoutConfig } from './lookout-config.ts';
 import { type LookoutOptions, lookoutOptionsSchema } from './options.ts';
-import { readSecret, Secret } from '../security/secret.ts';
 import type { AnySetting } from './setting.ts';
 import { LOOKOUT_SETTINGS, OTEL_SETTINGS } from './settings.ts';
 
@@ -29,12 +34,17 @@ export function loadConfig(input: LoadConfigInput = {}): LookoutConfig {
   const issues: ConfigIssue[] = [];
 
   const values = readSettings(settings, env, issues);
-  issues.push(...unknownLookoutVariables(settings, env));
+  // Security settings are validated by their own table, in the same pass, into the same error.
+  const securityValues = readSecurityValues(env);
+  const security = resolveSecurityConfig(securityValues.values);
+  issues.push(...securityValues.issues, ...security.issues);
+  issues.push(...unknownLookoutVariables({ ...settings, ...SECURITY_SETTINGS }, env));
   const options = lookoutOptionsSchema.safeParse(input.options ?? {});
   if (!options.success) issues.push(...optionIssues(options.error.issues));
   if (issues.length > 0) throw new LookoutConfigError(issues);
 
-  return deepFreeze(resolve(values, options.data ?? {}, input.cwd ?? process.cwd(), env.NODE_ENV));
+  const core = resolve(values, options.data ?? {}, input.cwd ?? process.cwd(), env.NODE_ENV);
+  return deepFreeze({ ...core, security: security.config });
 }
 
 /** Validates every known variable; a blank value counts as unset. */
@@ -93,7 +103,7 @@ function resolve(
   options: LookoutOptions,
   cwd: string,
   nodeEnv: string | undefined,
-): LookoutConfig {
+): Omit<LookoutConfig, 'security'> {
   const get = <T>(name: keyof typeof OTEL_SETTINGS | keyof typeof LOOKOUT_SETTINGS) =>
     values[name] as T;
   const attrs = get<Record<string, string>>('OTEL_RESOURCE_ATTRIBUTES');

@@ -1,3 +1,4 @@
+import type { SecurityConfig } from '../security/config/security-config.ts';
 import type { Secret } from '../security/secret.ts';
 import type { INSTRUMENTATION_NAMES, RESOURCE_DETECTORS } from './settings.ts';
 
@@ -75,6 +76,8 @@ export interface LookoutConfig {
     readonly timeoutMs: number;
   };
   readonly diagLevel: 'none' | 'error' | 'warn' | 'info' | 'debug' | 'verbose' | 'all';
+  /** Headers, CORS, rate limits, API keys, audit, body limits, timeouts, Sentry, flags. */
+  readonly security: SecurityConfig;
   readonly admin: {
     /** Bearer token guarding admin endpoints; when unset they answer 404. */
     readonly token: Secret | undefined;

@@ -46,6 +46,8 @@ export interface ProblemHandlerOptions {
   readonly logger: Logger;
   /** Include the stack trace in 5xx answers; only ever true in development. */
   readonly exposeStack: boolean;
+  /** Receives every error answered with 5xx, e.g. to send it to Sentry. */
+  readonly report?: (error: unknown, req: IncomingMessage) => void;
 }
 
 /**
@@ -73,6 +75,7 @@ export function problemDetailsHandler(options: ProblemHandlerOptions) {
       const span = trace.getActiveSpan();
       span?.recordException(error instanceof Error ? error : String(error));
       span?.setStatus({ code: SpanStatusCode.ERROR });
+      options.report?.(error, req);
     } else {
       options.logger.warn({ status: problem.status, detail: problem.detail }, 'request rejected');
     }

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { sendProblem } from '../errors/problem-details.ts';
+import type { AuditLog } from '../security/audit/audit-log.ts';
 import type { Secret } from '../security/secret.ts';
 
 /**
@@ -10,7 +11,7 @@ import type { Secret } from '../security/secret.ts';
  * Tokens are compared through their SHA-256 digests in constant time, so neither the content nor
  * the length of the real token leaks through timing.
  */
-export function adminAuth(token: Secret | undefined, logger: Logger) {
+export function adminAuth(token: Secret | undefined, logger: Logger, audit: AuditLog) {
   const expected = token === undefined ? undefined : digest(token.reveal());
 
   return function lookoutAdminAuth(req: IncomingMessage, res: ServerResponse, next: () => void) {
@@ -20,11 +21,15 @@ export function adminAuth(token: Secret | undefined, logger: Logger) {
     }
     const presented = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (presented !== undefined && timingSafeEqual(digest(presented), expected)) {
-      logger.info({ admin: { method: req.method, path: req.url?.split('?')[0] } }, 'admin action');
+      audit.record('admin.action', { method: req.method, path: pathOf(req) });
       next();
       return;
     }
-    logger.warn({ admin: { method: req.method, path: req.url?.split('?')[0] } }, 'admin authentication failed');
+    audit.record('auth.failure', { scheme: 'admin-token', method: req.method, path: pathOf(req) });
+    logger.warn(
+      { admin: { method: req.method, path: pathOf(req) } },
+      'admin authentication failed',
+    );
     res.setHeader('WWW-Authenticate', 'Bearer realm="admin"');
     sendProblem(res, {
       type: 'about:blank',
@@ -33,6 +38,10 @@ export function adminAuth(token: Secret | undefined, logger: Logger) {
       detail: 'A valid admin bearer token is required.',
     });
   };
+}
+
+function pathOf(req: IncomingMessage): string | undefined {
+  return req.url?.split('?')[0];
 }
 
 function digest(value: string): Buffer {

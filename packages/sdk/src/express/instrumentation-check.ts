@@ -7,6 +7,7 @@ export interface ExpressLike {
   use(...handlers: unknown[]): unknown;
   get(path: string, ...handlers: unknown[]): unknown;
   disable(setting: string): unknown;
+  set(setting: string, value: unknown): unknown;
 }
 
 /**

@@ -1,11 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import cors from 'cors';
-import type { Registry } from 'prom-client';
 import type { AuditLog } from './audit/audit-log.ts';
 import type { CorsConfig } from './config/security-config.ts';
 import { oncePer } from './once-per.ts';
 import { sendProblem } from './problem.ts';
-import { securityMetrics } from './security-metrics.ts';
+import { type PromRegistry, securityMetrics } from './security-metrics.ts';
 
 type Middleware = (
   req: IncomingMessage,
@@ -14,7 +13,7 @@ type Middleware = (
 ) => void;
 
 export interface CorsDeps {
-  readonly registry: Registry;
+  readonly registry: PromRegistry;
   readonly audit: AuditLog;
   /** A refused origin is audited once per this many milliseconds. */
   readonly auditThrottleMs?: number;

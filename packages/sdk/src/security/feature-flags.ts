@@ -1,7 +1,6 @@
-import type { Registry } from 'prom-client';
 import type { ConfigIssue } from '../config/config-error.ts';
 import { LookoutConfigError } from '../config/config-error.ts';
-import { securityMetrics } from './security-metrics.ts';
+import { type PromRegistry, securityMetrics } from './security-metrics.ts';
 
 /** The flags a service declares, with their default state. */
 export type FlagDefaults = Readonly<Record<string, boolean>>;
@@ -41,7 +40,7 @@ export function resolveFeatureFlags<const D extends FlagDefaults>(
  */
 export function exposeFeatureFlags(
   flags: Readonly<Record<string, boolean>>,
-  registry: Registry,
+  registry: PromRegistry,
 ): { readonly enabled: readonly string[]; readonly disabled: readonly string[] } {
   const gauge = securityMetrics(registry).featureFlag;
   for (const [flag, on] of Object.entries(flags)) gauge.set({ flag }, on ? 1 : 0);

@@ -1,7 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
 import { ipKeyGenerator, type Options, rateLimit, type Store } from 'express-rate-limit';
-import type { Registry } from 'prom-client';
 import { type RedisReply, RedisStore } from 'rate-limit-redis';
 import { getApiKeyPrincipal } from './api-keys/principal.ts';
 import type { AuditLog } from './audit/audit-log.ts';
@@ -9,7 +8,7 @@ import type { RateLimitConfig } from './config/security-config.ts';
 import type { RateBudget } from './config/setting-parsers.ts';
 import { sendProblem } from './problem.ts';
 import { clientAddress, type ExpressLikeRequest, requestPath } from './request-facts.ts';
-import { securityMetrics } from './security-metrics.ts';
+import { type PromRegistry, securityMetrics } from './security-metrics.ts';
 
 type Middleware = (
   req: ExpressLikeRequest,
@@ -23,7 +22,7 @@ export interface RedisCommandSender {
 }
 
 export interface RateLimitDeps {
-  readonly registry: Registry;
+  readonly registry: PromRegistry;
   readonly audit: AuditLog;
   /** Shared counters for several replicas; without it counters live in this process. */
   readonly redis?: RedisCommandSender;

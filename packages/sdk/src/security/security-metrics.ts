@@ -1,5 +1,8 @@
-import { Counter, Gauge, type Registry } from 'prom-client';
+import { Counter, Gauge, type Registry, type RegistryContentType } from 'prom-client';
 import { LOOKOUT_LABELS, LOOKOUT_METRICS } from '../metrics/names.ts';
+
+/** Any prom-client registry, Prometheus- or OpenMetrics-typed (the SDK's is OpenMetrics). */
+export type PromRegistry = Registry<RegistryContentType>;
 
 /**
  * The security metrics, created on the registry the caller passes (the SDK's private one,
@@ -15,7 +18,7 @@ export interface SecurityMetrics {
 }
 
 /** Returns the security metrics on `registry`, creating the missing ones. */
-export function securityMetrics(registry: Registry): SecurityMetrics {
+export function securityMetrics(registry: PromRegistry): SecurityMetrics {
   const { result, reason, group, event, flag } = LOOKOUT_LABELS;
   return {
     authAttempts: counter(
@@ -51,14 +54,14 @@ export function securityMetrics(registry: Registry): SecurityMetrics {
   } as SecurityMetrics;
 }
 
-function counter(registry: Registry, name: string, help: string, labelNames: string[]) {
+function counter(registry: PromRegistry, name: string, help: string, labelNames: string[]) {
   const existing = registry.getSingleMetric(name);
   if (existing instanceof Counter) return existing;
   if (existing !== undefined) throw new TypeError(`Metric ${name} exists but is not a counter`);
   return new Counter({ name, help, labelNames, registers: [registry] });
 }
 
-function gauge(registry: Registry, name: string, help: string, labelNames: string[]) {
+function gauge(registry: PromRegistry, name: string, help: string, labelNames: string[]) {
   const existing = registry.getSingleMetric(name);
   if (existing instanceof Gauge) return existing;
   if (existing !== undefined) throw new TypeError(`Metric ${name} exists but is not a gauge`);

@@ -1,10 +1,9 @@
 import type { ServerResponse } from 'node:http';
-import type { Registry } from 'prom-client';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { oncePer } from '../once-per.ts';
 import { sendProblem } from '../problem.ts';
 import { clientAddress, type ExpressLikeRequest, requestPath } from '../request-facts.ts';
-import { securityMetrics } from '../security-metrics.ts';
+import { type PromRegistry, securityMetrics } from '../security-metrics.ts';
 import type { KeyRefusal, KeyVerdict } from './api-key-manager.ts';
 import { type ApiKeyPrincipal, getApiKeyPrincipal, setApiKeyPrincipal } from './principal.ts';
 
@@ -17,7 +16,7 @@ type Middleware = (
 export interface ApiKeyAuthDeps {
   /** Usually an `ApiKeyManager`. */
   readonly verifier: { verify(presented: string | undefined): Promise<KeyVerdict> };
-  readonly registry: Registry;
+  readonly registry: PromRegistry;
   readonly audit: AuditLog;
   /** Successful authentications audited: each, once per key and address per throttle, none. */
   readonly auditSuccess?: 'all' | 'throttled' | 'off';

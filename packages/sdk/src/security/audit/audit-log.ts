@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import type { Registry } from 'prom-client';
 import type { Secret } from '../secret.ts';
-import { securityMetrics } from '../security-metrics.ts';
+import { type PromRegistry, securityMetrics } from '../security-metrics.ts';
 import { type ChainAlgorithm, GENESIS_HASH, hashRecord } from './audit-chain.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { readTailHash } from './chain-tail.ts';
@@ -35,7 +34,7 @@ export interface AuditLogOptions {
   /** `stderr`, `stdout` or a file path (created with mode 0600, appended to). */
   readonly destination: string;
   /** Registry for `lookout_audit_events_total`. */
-  readonly registry: Registry;
+  readonly registry: PromRegistry;
   /** Turns the chain into HMAC-SHA-256 under this key. */
   readonly chainKey?: Secret | undefined;
   /** `service` field of every record. */
