@@ -91,6 +91,8 @@ async function startService(
       OTEL_SERVICE_NAME: name,
       LOOKOUT_ENVIRONMENT: 'e2e',
       LOOKOUT_ADMIN_TOKEN: ADMIN_TOKEN,
+      // All test traffic comes from one address; the default budget (300/min) would refuse it.
+      LOOKOUT_RATE_LIMIT_GROUPS: 'default=1000000/1m',
       OTEL_BSP_SCHEDULE_DELAY: '200',
       OTEL_BLRP_SCHEDULE_DELAY: '200',
       ...env,
