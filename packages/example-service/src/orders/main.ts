@@ -16,6 +16,11 @@ const inventory = new InventoryClient(requiredEnv('INVENTORY_URL'));
 
 service.app.use(
   '/api/v1',
-  orderRoutes(new OrderStore(redis), inventory, service.lookout.security.jsonBody()),
+  orderRoutes(
+    new OrderStore(redis),
+    inventory,
+    service.lookout.security.jsonBody(),
+    service.lookout.logger,
+  ),
 );
 await listen(service, portFromEnv('PORT', 3000));

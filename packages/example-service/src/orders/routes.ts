@@ -1,4 +1,4 @@
-import { HttpProblem, validate } from '@lookout/sdk';
+import { HttpProblem, type Logger, validate } from '@lookout/sdk';
 import express, { type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import type { InventoryClient } from './inventory-client.ts';
@@ -30,6 +30,7 @@ export function orderRoutes(
   orders: OrderStore,
   inventory: InventoryClient,
   json: RequestHandler,
+  logger: Logger,
 ): Router {
   const router = express.Router();
   router.post('/orders', json, createOrder, async (req, res) => {
@@ -47,6 +48,7 @@ export function orderRoutes(
       createdAt: new Date().toISOString(),
     };
     await orders.save(order);
+    logger.info({ orderId, customerId: body.customerId, lines: lines.length }, 'order created');
     res.status(201).location(`/api/v1/orders/${orderId}`).json(order);
   });
 

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { type Lookout, useLookout } from '@lookout/sdk';
 import express, { type Express } from 'express';
 import { Faults } from './faults.ts';
+import { requestLog } from './request-log.ts';
 
 export interface Service {
   readonly app: Express;
@@ -10,12 +11,13 @@ export interface Service {
 }
 
 /**
- * The skeleton both example processes share: Lookout first, then the admin API for the fault
- * switches (token-guarded), then the routes the caller adds under `/api`.
+ * The skeleton both example processes share: Lookout first, the debug access log, then the admin
+ * API for the fault switches (token-guarded), then the routes the caller adds under `/api`.
  */
 export function createService(): Service {
   const app = express();
   const lookout = useLookout(app);
+  app.use(requestLog(lookout.logger));
   const faults = new Faults(lookout.logger);
   app.use('/admin/faults', lookout.adminAuth(), lookout.security.jsonBody(), faults.router());
   app.use('/api', faults.middleware());

@@ -54,8 +54,8 @@ export interface Lookout {
 
 /**
  * Instruments and hardens an Express application. Call it right after creating the app, before
- * other middleware: it mounts request metrics, security headers, `/livez`, `/readyz`, `/metrics`,
- * CORS and the default rate limit, in that order. Telemetry starts here if
+ * other middleware: it mounts security headers, `/livez`, `/readyz`, `/metrics`, request
+ * metrics, CORS and the default rate limit, in that order. Telemetry starts here if
  * `@lookout/sdk/register` did not start it already.
  */
 export function useLookout(app: ExpressLike, options?: LookoutOptions): Lookout {
@@ -66,9 +66,10 @@ export function useLookout(app: ExpressLike, options?: LookoutOptions): Lookout 
   const security = createLookoutSecurity(runtime, config);
 
   hardenApp(app, config.security.trustProxyHops);
-  app.use(httpMetricsMiddleware(runtime.metrics));
   if (config.security.headers.enabled) app.use(securityHeaders(config.security.headers));
-  // Probes and scrapes come before CORS and rate limits: an orchestrator must never be refused.
+  // Probes and scrapes come before CORS and rate limits, so an orchestrator is never refused,
+  // and before request metrics, so they do not dilute the service's rates and SLOs (they are
+  // left out of tracing for the same reason).
   app.get(config.health.livePath, runtime.health.liveHandler());
   app.get(config.health.readyPath, runtime.health.readyHandler());
   app.get(
@@ -78,6 +79,7 @@ export function useLookout(app: ExpressLike, options?: LookoutOptions): Lookout 
       problems: runtime.problems,
     }),
   );
+  app.use(httpMetricsMiddleware(runtime.metrics));
   app.use(security.cors);
   app.use(security.rateLimit('default'));
   if (config.security.apiKeys.store !== undefined) app.use(security.authFailures);

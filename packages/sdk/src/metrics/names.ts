@@ -19,6 +19,15 @@ export const HTTP_DURATION_BUCKETS: readonly number[] = Object.freeze([
 /** Requests in flight; OpenTelemetry `http.server.active_requests`. */
 export const HTTP_SERVER_ACTIVE_REQUESTS = 'http_server_active_requests';
 
+/**
+ * Resource attributes as Prometheus labels. The SDK sets `deployment.environment.name`; the sidecar
+ * writes it onto every series it scrapes under its Prometheus spelling (dots become underscores),
+ * and Loki indexes it as a stream label of the same name. Dashboards and alerts group by it.
+ */
+export const RESOURCE_LABELS = {
+  environment: 'deployment_environment_name',
+} as const;
+
 /** Label names of the HTTP server metrics, as the stable semantic conventions spell them. */
 export const HTTP_LABELS = {
   method: 'http_request_method',
