@@ -9,8 +9,12 @@ import { fileURLToPath } from 'node:url';
 export default function buildSdk(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const require = createRequire(import.meta.url);
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 }

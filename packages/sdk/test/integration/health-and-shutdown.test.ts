@@ -7,7 +7,10 @@ import { Shutdown } from '../../src/shutdown/shutdown.ts';
 
 const servers: Server[] = [];
 afterEach(() => {
-  for (const server of servers.splice(0)) server.closeAllConnections(), server.close();
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    server.close();
+  }
 });
 
 async function serve(handler: Parameters<typeof createServer>[1]) {
@@ -37,9 +40,14 @@ describe('readiness', () => {
     health.addCheck('redis', async () => {
       throw new Error('ECONNREFUSED 127.0.0.1:6379');
     });
-    health.addCheck('inventory', (signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))), {
-      timeoutMs: 50,
-    });
+    health.addCheck(
+      'inventory',
+      (signal) =>
+        new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+      {
+        timeoutMs: 50,
+      },
+    );
     health.addCheck('disk', () => true);
     const { status, body } = await readiness(health);
     expect(status).toBe(503);
@@ -66,7 +74,13 @@ describe('readiness', () => {
 describe('shutdown', () => {
   function setup(graceMs: number, flush: (ms: number) => Promise<boolean> = async () => true) {
     const health = new Health(new MetricsRegistry(), 1000);
-    const shutdown = new Shutdown({ delayMs: 0, graceMs, timeoutMs: 500, health, flushTelemetry: flush });
+    const shutdown = new Shutdown({
+      delayMs: 0,
+      graceMs,
+      timeoutMs: 500,
+      health,
+      flushTelemetry: flush,
+    });
     return { health, shutdown };
   }
 

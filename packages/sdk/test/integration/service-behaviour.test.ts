@@ -10,7 +10,11 @@ afterAll(() => receiver.stop());
 
 describe('an instrumented service', () => {
   it('answers errors as problem+json without stack traces, logged with the trace id', async () => {
-    await using app = await startService({ receiver, preload: ESM_PRELOAD, env: { NODE_ENV: 'production' } });
+    await using app = await startService({
+      receiver,
+      preload: ESM_PRELOAD,
+      env: { NODE_ENV: 'production' },
+    });
     const crash = await fetch(`${app.url}/crash`);
     expect(crash.status).toBe(500);
     expect(crash.headers.get('content-type')).toContain('application/problem+json');
@@ -31,11 +35,19 @@ describe('an instrumented service', () => {
   });
 
   it('serves exemplars whose trace ids are the exported spans’ trace ids', async () => {
-    await using app = await startService({ receiver, preload: ESM_PRELOAD, env: { OTEL_SERVICE_NAME: 'exemplars' } });
+    await using app = await startService({
+      receiver,
+      preload: ESM_PRELOAD,
+      env: { OTEL_SERVICE_NAME: 'exemplars' },
+    });
     await (await fetch(`${app.url}/hello/grace`)).arrayBuffer();
-    const scrape = await fetch(`${app.url}/metrics`, { headers: { accept: 'application/openmetrics-text' } });
+    const scrape = await fetch(`${app.url}/metrics`, {
+      headers: { accept: 'application/openmetrics-text' },
+    });
     const text = await scrape.text();
-    const exemplar = text.match(/http_route="\/hello\/:name".*# \{trace_id="([0-9a-f]{32})"\}/)?.[1];
+    const exemplar = text.match(
+      /http_route="\/hello\/:name".*# \{trace_id="([0-9a-f]{32})"\}/,
+    )?.[1];
     expect(exemplar).toBeDefined();
     await receiver.spans.waitFor((span) => span.traceId === exemplar && span.kind === 'server');
   });
@@ -43,7 +55,9 @@ describe('an instrumented service', () => {
   it('warns once when http and express were loaded before the SDK', async () => {
     await using app = await startService({ receiver, preload: [] });
     await app.process.waitForLine(/loaded before Lookout/);
-    const warning = app.process.jsonLines().filter((line) => String(line.msg).includes('loaded before Lookout'));
+    const warning = app.process
+      .jsonLines()
+      .filter((line) => String(line.msg).includes('loaded before Lookout'));
     expect(warning).toHaveLength(1);
     expect(warning[0]?.unpatched).toEqual(['http', 'express']);
   });
@@ -51,7 +65,10 @@ describe('an instrumented service', () => {
   it('exits 0 on SIGTERM within its deadline even when the collector is unreachable', async () => {
     await using app = await startService({
       preload: ESM_PRELOAD,
-      env: { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9', LOOKOUT_SHUTDOWN_TIMEOUT_MS: '1000' },
+      env: {
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9',
+        LOOKOUT_SHUTDOWN_TIMEOUT_MS: '1000',
+      },
     });
     await (await fetch(`${app.url}/hello/x`)).arrayBuffer();
     const started = Date.now();

@@ -32,7 +32,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     },
     readyWhen: { stderrMatches: /listening on \d+/ },
   });
-  return { process, url: `http://127.0.0.1:${port}`, [Symbol.asyncDispose]: () => process[Symbol.asyncDispose]() };
+  return {
+    process,
+    url: `http://127.0.0.1:${port}`,
+    [Symbol.asyncDispose]: () => process[Symbol.asyncDispose](),
+  };
 }
 
 export const ESM_PRELOAD = ['--import', '@lookout/sdk/register'] as const;

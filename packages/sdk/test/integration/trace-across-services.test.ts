@@ -10,7 +10,11 @@ afterAll(() => receiver.stop());
 
 describe('a request crossing two services', () => {
   it('forms one trace: the downstream server span is a child of the upstream client span', async () => {
-    await using downstream = await startService({ receiver, preload: ESM_PRELOAD, env: { OTEL_SERVICE_NAME: 'inventory' } });
+    await using downstream = await startService({
+      receiver,
+      preload: ESM_PRELOAD,
+      env: { OTEL_SERVICE_NAME: 'inventory' },
+    });
     await using upstream = await startService({
       receiver,
       preload: ESM_PRELOAD,
@@ -18,10 +22,13 @@ describe('a request crossing two services', () => {
     });
     await (await fetch(`${upstream.url}/chain`)).json();
 
-    const [root] = await receiver.spans.waitFor((s) => s.resource['service.name'] === 'orders' && s.name === 'GET /chain');
+    const [root] = await receiver.spans.waitFor(
+      (s) => s.resource['service.name'] === 'orders' && s.name === 'GET /chain',
+    );
     const traceId = root?.traceId;
     const [child] = await receiver.spans.waitFor(
-      (s) => s.traceId === traceId && s.resource['service.name'] === 'inventory' && s.kind === 'server',
+      (s) =>
+        s.traceId === traceId && s.resource['service.name'] === 'inventory' && s.kind === 'server',
     );
     const client = receiver.spans.filter((s) => s.traceId === traceId && s.kind === 'client')[0];
     expect(root?.parentSpanId).toBeUndefined();
@@ -29,7 +36,9 @@ describe('a request crossing two services', () => {
     expect(child?.parentSpanId).toBe(client?.spanId);
     expect(child?.name).toBe('GET /hello/:name');
 
-    const [downstreamLog] = await receiver.logs.waitFor((log) => log.traceId === traceId && log.body === 'greeting');
+    const [downstreamLog] = await receiver.logs.waitFor(
+      (log) => log.traceId === traceId && log.body === 'greeting',
+    );
     expect(downstreamLog?.resource['service.name']).toBe('inventory');
   });
 
