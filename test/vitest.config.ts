@@ -9,6 +9,8 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One stack at a time: the loss test measures latency, which a neighbour would distort.
+    fileParallelism: false,
     globalSetup: ['support/global-setup.ts'],
   },
 });
