@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'dashboards', 'alerts', 'compose', 'test', 'bench'],
+    projects: ['packages/*', 'dashboards', 'alerts', 'compose', 'deploy', 'test', 'bench'],
     reporters: process.env.CI ? ['default'] : ['default'],
   },
 });

@@ -5,6 +5,9 @@
  *
  *   node bench/src/http-overhead.ts [--rounds 3] [--seconds 10] [--connections 50]
  */
+import { closeSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getFreePort, type ProcessHandle, spawnProcess } from '@lookout/testkit';
@@ -34,7 +37,11 @@ async function startApp(
 ): Promise<{ handle: ProcessHandle; url: string }> {
   const port = await getFreePort();
   const preload = variant === 'instrumented' ? ['--import', '@lookout/sdk/register'] : [];
-  const handle = await spawnProcess({
+  // The app's log lines go to a file, as a container runtime would take them; read through a
+  // pipe they would load this process, which also runs the load generator.
+  const stdoutFd = openSync(join(tmpdir(), `lookout-bench-${variant}.log`), 'w');
+  const started = spawnProcess({
+    stdoutFd,
     command: process.execPath,
     args: [...preload, `${variant}.ts`],
     cwd: APPS,
@@ -44,9 +51,13 @@ async function startApp(
       OTEL_SERVICE_NAME: 'bench',
       OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl,
       OTEL_TRACES_SAMPLER: 'always_on',
+      // The limiter runs on every request, as in production, with a budget that the one
+      // address the load comes from cannot exhaust.
+      LOOKOUT_RATE_LIMIT_GROUPS: 'default=100000000/1m',
     },
     readyWhen: { stderrMatches: /listening on/ },
   });
+  const handle = await started.finally(() => closeSync(stdoutFd));
   return { handle, url: `http://127.0.0.1:${port}` };
 }
 

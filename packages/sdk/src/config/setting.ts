@@ -12,8 +12,10 @@ export interface Setting<T> {
   readonly expected: string;
   /** What the setting does, with its unit. */
   readonly doc: string;
-  /** Secret values are never echoed in errors or logs. */
+  /** Secret values are never echoed in errors or logs, and may be given as `<NAME>_FILE`. */
   readonly secret?: boolean;
+  /** The `useLookout` option that takes precedence over the variable, e.g. `logs.level`. */
+  readonly option?: string;
 }
 
 export type AnySetting = Setting<unknown>;

@@ -46,7 +46,9 @@ export function createLogger(options: CreateLoggerOptions): Logger {
       },
       hooks: {
         logMethod(args, method) {
-          const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg));
+          const scrubbed = args.map((arg) =>
+            typeof arg === 'string' ? scrubText(arg, { extraKeys: extra }) : arg,
+          );
           method.apply(this, scrubbed as Parameters<typeof method>);
         },
       },

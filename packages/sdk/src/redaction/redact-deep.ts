@@ -6,15 +6,16 @@ const MAX_DEPTH = 12;
 
 /**
  * Returns `value` with the value of every sensitive key replaced by `[REDACTED]`, at any depth,
- * inside arrays too, and secrets inside strings (tokens, URL credentials) scrubbed. Objects without secrets are returned as they are (no copy); an object that
- * holds one is copied, so the caller's data is never modified.
+ * inside arrays too, and secrets inside strings (tokens, URL credentials) scrubbed. Objects
+ * without secrets are returned as they are (no copy); an object that holds one is copied, so
+ * the caller's data is never modified.
  */
 export function redactDeep(value: unknown, extraKeys: readonly string[] = []): unknown {
   return visit(value, extraKeys, 0, new WeakSet());
 }
 
 function visit(value: unknown, extra: readonly string[], depth: number, seen: WeakSet<object>) {
-  if (typeof value === 'string') return scrubText(value);
+  if (typeof value === 'string') return scrubText(value, { extraKeys: extra });
   if (value === null || typeof value !== 'object') return value;
   if (seen.has(value)) return '[Circular]';
   if (depth >= MAX_DEPTH) return '[Truncated]';

@@ -76,7 +76,13 @@ export { connectRateLimitRedis, type RateLimitRedis } from './rate-limit-redis.t
 export { readSecret, Secret } from './secret.ts';
 export { hardenApp, type SettableApp, securityHeaders } from './security-headers.ts';
 export { type SecurityMetrics, securityMetrics } from './security-metrics.ts';
-export { initSentry, type SentryHandle, type SentryOptions, scrubEvent } from './sentry.ts';
+export {
+  initSentry,
+  type ScrubbableEvent,
+  type SentryHandle,
+  type SentryOptions,
+  scrubEvent,
+} from './sentry.ts';
 export { applyServerTimeouts, serverOptions } from './server-timeouts.ts';
 export {
   type RequestSchemas,

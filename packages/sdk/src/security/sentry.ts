@@ -1,14 +1,28 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import * as Sentry from '@sentry/node';
+// Types only: the package itself is an optional peer dependency, loaded when SENTRY_DSN is set.
+import type * as SentryNode from '@sentry/node';
+import { requireOptionalPeer } from '../internal/optional-peer.ts';
 import type { SentryConfig } from './config/security-config.ts';
-import { scrubQueryString, scrubText, scrubValue } from './scrub.ts';
+import { scrubValue } from './scrub.ts';
+import { scrubEvent } from './sentry-event-scrub.ts';
+
+export { type ScrubbableEvent, scrubEvent } from './sentry-event-scrub.ts';
+
+/**
+ * `@sentry/node` is an optional peer dependency: its install tree carries Sentry's CLI, which is
+ * not under an open-source licence, so the SDK's own production tree does without it and only
+ * services that report to Sentry install it.
+ */
+const SENTRY_PEER = { name: '@sentry/node', range: '^11.12.0', setting: 'SENTRY_DSN' } as const;
 
 /** Integrations left out: each could copy secrets the scrubber cannot recognise by name. */
 const DROPPED_INTEGRATIONS = new Set([
   // Console breadcrumbs repeat whatever the app printed, secrets included.
   'Console',
-  // Local variables of the failing frame hold request bodies, keys and passwords.
+  // Local variables of the failing frame hold request bodies, keys and passwords (v11 names the
+  // integration LocalVariablesAsync on current Node).
   'LocalVariables',
+  'LocalVariablesAsync',
 ]);
 /**
  * Process-wide handlers, installed only with LOOKOUT_SENTRY_CAPTURE_UNCAUGHT: the SDK installs
@@ -56,12 +70,16 @@ export interface SentryHandle {
  *
  * v11 has no `sendDefaultPii`; its successor `dataCollection` is set to collect no user data,
  * cookies, bodies or local variables, and every event passes `beforeSend` scrubbing.
+ *
+ * Throws `LookoutConfigError` naming `@sentry/node` when a DSN is set but the package is not
+ * installed.
  */
 export function initSentry(
   config: SentryConfig,
   options: SentryOptions = {},
 ): SentryHandle | undefined {
   if (config.dsn === undefined) return undefined;
+  const Sentry = requireOptionalPeer<typeof SentryNode>(SENTRY_PEER);
   const extraKeys = options.extraSensitiveKeys ?? [];
   Sentry.init({
     dsn: config.dsn.reveal(),
@@ -81,7 +99,7 @@ export function initSentry(
     beforeSend: (event) => scrubEvent(event, extraKeys),
     beforeBreadcrumb: (breadcrumb) => scrubValue(breadcrumb, extraKeys) as typeof breadcrumb,
   });
-  return handle();
+  return handle(Sentry);
 }
 
 const PRIVATE_DATA_COLLECTION = {
@@ -96,54 +114,14 @@ const PRIVATE_DATA_COLLECTION = {
   graphQL: { document: true, variables: false },
   genAI: { inputs: false, outputs: false },
   mcp: { inputs: false, outputs: false },
-} satisfies Sentry.NodeOptions['dataCollection'];
+} satisfies SentryNode.NodeOptions['dataCollection'];
 
 function keep(name: string, captureUncaught: boolean): boolean {
   if (DROPPED_INTEGRATIONS.has(name)) return false;
   return captureUncaught || !PROCESS_HANDLER_INTEGRATIONS.has(name);
 }
 
-/**
- * The last line of defence before an event leaves the process: headers, query, body, extra
- * data, breadcrumbs and messages are scrubbed by key and by shape, and cookies dropped whole.
- */
-export function scrubEvent<E extends Sentry.Event>(event: E, extraKeys: readonly string[] = []): E {
-  const { request, ...rest } = event;
-  const scrubbed = scrubValue(rest, extraKeys) as E;
-  if (request !== undefined) scrubbed.request = scrubRequest(request, extraKeys);
-  return scrubbed;
-}
-
-function scrubRequest(request: NonNullable<Sentry.Event['request']>, extraKeys: readonly string[]) {
-  const { cookies: _dropped, query_string: query, url, data, ...rest } = request;
-  const scrubbed = scrubValue(rest, extraKeys) as typeof request;
-  if (url !== undefined) scrubbed.url = scrubUrl(url, extraKeys);
-  if (typeof query === 'string') scrubbed.query_string = scrubQueryString(query, extraKeys);
-  else if (query !== undefined)
-    scrubbed.query_string = scrubValue(query, extraKeys) as typeof query;
-  if (data !== undefined)
-    scrubbed.data =
-      typeof data === 'string' ? scrubBody(data, extraKeys) : scrubValue(data, extraKeys);
-  return scrubbed;
-}
-
-function scrubUrl(url: string, extraKeys: readonly string[]): string {
-  const [base = '', query] = url.split('?', 2);
-  return query === undefined
-    ? scrubText(base, extraKeys)
-    : `${scrubText(base, extraKeys)}?${scrubQueryString(query, extraKeys)}`;
-}
-
-/** A JSON body is scrubbed field by field; any other text by shape. */
-function scrubBody(body: string, extraKeys: readonly string[]): string {
-  try {
-    return JSON.stringify(scrubValue(JSON.parse(body), extraKeys));
-  } catch {
-    return body.length > 0 ? scrubText(body, extraKeys) : body;
-  }
-}
-
-function handle(): SentryHandle {
+function handle(Sentry: typeof SentryNode): SentryHandle {
   const captureException = (error: unknown, req?: IncomingMessage) =>
     Sentry.withScope((scope) => {
       if (req !== undefined)

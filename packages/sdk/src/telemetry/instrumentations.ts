@@ -11,6 +11,7 @@ import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { RedisInstrumentation } from '@opentelemetry/instrumentation-redis';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import type { InstrumentationName, LookoutConfig } from '../config/lookout-config.ts';
+import { sentryDeliveryMatcher } from './sentry-delivery.ts';
 
 /**
  * The curated instrumentation set. Each is created only when enabled; `fs`, `dns` and `net` are
@@ -29,6 +30,7 @@ export function createInstrumentations(config: LookoutConfig): Instrumentation[]
         ignoreIncomingRequestHook: (req: IncomingMessage) => quietPaths.has(pathOf(req.url)),
         // An outgoing call with no request around it (a timer, a startup probe) is noise.
         requireParentforOutgoingSpans: true,
+        ignoreOutgoingRequestHook: sentryDeliveryMatcher(config.security.sentry.dsn),
       }),
     express: () =>
       new ExpressInstrumentation({

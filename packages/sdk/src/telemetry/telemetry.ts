@@ -18,6 +18,7 @@ import { installDiagnostics } from './diagnostics.ts';
 import { createInstrumentations } from './instrumentations.ts';
 import { buildResource } from './resource.ts';
 import { createSampler } from './sampler.ts';
+import { ScrubbingSpanExporter } from './scrubbing-span-exporter.ts';
 import { selfObservabilityMeterProvider } from './self-observability.ts';
 
 /** The running OpenTelemetry pieces: tracing, the OTLP log pipeline and instrumentations. */
@@ -63,7 +64,10 @@ export function startTelemetry(
     spanProcessors: config.otlp.tracesUrl
       ? [
           new BatchSpanProcessor({
-            exporter: new OTLPTraceExporter({ ...exporterOptions, url: config.otlp.tracesUrl }),
+            exporter: new ScrubbingSpanExporter(
+              new OTLPTraceExporter({ ...exporterOptions, url: config.otlp.tracesUrl }),
+              config.logs.redactKeys,
+            ),
             ...queueOptions(config.traces, config.otlp.timeoutMs),
             selfObsMeterProvider: selfObs,
           }),

@@ -27,6 +27,12 @@ export interface SpawnProcessOptions {
   name?: string;
   /** Copy output to the test's stderr. Default: on when LOOKOUT_TESTKIT_ECHO=1. */
   echo?: boolean;
+  /**
+   * A file descriptor that receives stdout instead of this process: for benchmarks, where
+   * reading thousands of log lines a second would load the measuring process, not the measured
+   * one. `stdout`, `jsonLines` and stdout readiness then see nothing.
+   */
+  stdoutFd?: number;
 }
 
 /** How a process ended: an exit code, or the signal that killed it. */
@@ -203,7 +209,7 @@ export async function spawnProcess(options: SpawnProcessOptions): Promise<Proces
     cwd: options.cwd,
     env: mergeEnv(options.env),
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', options.stdoutFd ?? 'pipe', 'pipe'],
   });
   try {
     await once(child, 'spawn');
