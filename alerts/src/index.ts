@@ -5,8 +5,10 @@
 
 export {
   ALERTMANAGER_CONFIG_PATH,
+  type AlertmanagerConfigOptions,
   alertmanagerConfigWith,
   WEBHOOK_RECEIVERS,
+  WEBHOOK_TOKEN_FILES,
   type WebhookUrls,
 } from './alertmanager-config.ts';
 export type { Duration } from './duration.ts';
@@ -16,6 +18,7 @@ export {
   type DashboardUid,
   DEFAULT_LINK_BASES,
   type LinkBases,
+  PIPELINE_VARIABLES,
 } from './links.ts';
 export {
   FAST_PROFILE,

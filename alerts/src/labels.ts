@@ -4,15 +4,17 @@
  * edit, and the dashboards (dashboards/src/labels.ts) agree with it.
  */
 
+import { RESOURCE_LABELS } from './metric-names.ts';
+
 /**
  * Labels that say where a series came from. `job` names the service: it is the one label present
  * both when Prometheus scrapes a service directly and when the sidecar remote-writes its metrics.
- * `deployment_environment` is the resource attribute `deployment.environment` in Prometheus form;
- * series without it simply group under an empty value.
+ * The environment label is the SDK's `deployment.environment.name` in Prometheus form, which the
+ * sidecar writes onto every series it scrapes; series without it group under an empty value.
  */
 export const TARGET_LABELS = {
   service: 'job',
-  environment: 'deployment_environment',
+  environment: RESOURCE_LABELS.environment,
   instance: 'instance',
 } as const;
 

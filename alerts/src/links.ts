@@ -12,6 +12,15 @@ export const DASHBOARDS = {
   security: 'lookout-security',
 } as const;
 
+/**
+ * The pipeline dashboard's variables that pick a sidecar: its scrape job and its instance. Its
+ * `service` variable is the application's, which a sidecar alert does not carry.
+ */
+export const PIPELINE_VARIABLES = {
+  sidecar: 'sidecar',
+  sidecarInstance: 'sidecar_instance',
+} as const;
+
 /** One of the dashboard UIDs in {@link DASHBOARDS}. */
 export type DashboardUid = (typeof DASHBOARDS)[keyof typeof DASHBOARDS];
 

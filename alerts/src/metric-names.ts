@@ -12,6 +12,7 @@ export {
   HTTP_SERVER_REQUEST_DURATION,
   LOOKOUT_LABELS,
   LOOKOUT_METRICS,
+  RESOURCE_LABELS,
   RUNTIME_METRICS,
   UNMATCHED_ROUTE,
 } from '../../packages/sdk/src/metrics/names.ts';

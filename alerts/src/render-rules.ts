@@ -17,6 +17,7 @@ export interface PrometheusAlertRule {
   readonly alert: string;
   readonly expr: string;
   readonly for?: string;
+  readonly keep_firing_for?: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
 }
@@ -48,15 +49,21 @@ export function alertLabels(spec: AlertSpec): Record<string, string> {
 
 /** The four annotations every alert has. */
 export function alertAnnotations(spec: AlertSpec, bases: LinkBases): Record<string, string> {
-  const variables: Record<string, string> = {};
-  if (spec.perService) variables.service = TARGET_LABELS.service;
-  if (spec.perInstance === true) variables.instance = TARGET_LABELS.instance;
   return {
     summary: spec.summary,
     description: spec.description,
     runbook_url: runbookUrl(bases, spec.alert),
-    dashboard_url: dashboardUrl(bases, spec.dashboard, variables),
+    dashboard_url: dashboardUrl(bases, spec.dashboard, linkVariables(spec)),
   };
+}
+
+// Most dashboards select a service and an instance; an alert naming other variables replaces both.
+function linkVariables(spec: AlertSpec): Readonly<Record<string, string>> {
+  if (spec.dashboardVariables !== undefined) return spec.dashboardVariables;
+  const variables: Record<string, string> = {};
+  if (spec.perService) variables.service = TARGET_LABELS.service;
+  if (spec.perInstance === true) variables.instance = TARGET_LABELS.instance;
+  return variables;
 }
 
 function toPrometheusRule(
@@ -68,6 +75,7 @@ function toPrometheusRule(
     alert: spec.alert,
     expr: spec.expr,
     ...(spec.for === undefined ? {} : { for: spec.for }),
+    ...(spec.keepFiringFor === undefined ? {} : { keep_firing_for: spec.keepFiringFor }),
     labels: alertLabels(spec),
     annotations: alertAnnotations(spec, bases),
   };

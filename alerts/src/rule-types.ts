@@ -20,6 +20,11 @@ export interface AlertSpec {
   readonly expr: string;
   /** How long the condition must hold before the alert fires, already rendered; omit for none. */
   readonly for?: string;
+  /**
+   * How long the alert keeps firing once its condition is gone, already rendered; omit for none.
+   * Prometheus 2.42 or later.
+   */
+  readonly keepFiringFor?: string;
   readonly severity: Severity;
   /** Extra labels; `severity`, `service` and `symptom` are added from the fields below. */
   readonly labels?: Readonly<Record<string, string>>;
@@ -35,6 +40,12 @@ export interface AlertSpec {
   readonly fixedService?: string;
   /** Whether the dashboard link should also select the alert's `instance`. */
   readonly perInstance?: boolean;
+  /**
+   * The dashboard's template variables the link fills in, each from the alert label named by its
+   * value. Default: `service` from `job` (with `perService`), `instance` (with `perInstance`).
+   * Dashboards whose variables are named otherwise (the pipeline's `sidecar`) say so here.
+   */
+  readonly dashboardVariables?: Readonly<Record<string, string>>;
   /** Redundant while the service is down; see `SYMPTOM_LABEL`. */
   readonly symptom?: boolean;
   /** One line a tired engineer understands; may use `{{ $labels.<name> }}` and nothing else. */

@@ -5,6 +5,7 @@ import {
   DASHBOARDS,
   DEFAULT_LINK_BASES,
   FAST_PROFILE,
+  PIPELINE_VARIABLES,
   PRODUCTION_PROFILE,
   SEVERITIES,
   WATCHDOG_ALERT,
@@ -53,6 +54,10 @@ describe.each([PRODUCTION_PROFILE, FAST_PROFILE])('every alert, $name profile', 
     // SLO rules belong to one service and say so; the rest copy it from the series' job.
     const fixed = /\{job="([^"]+)"/.exec(rule.expr)?.[1];
     expect([fixed, '{{ $labels.job }}']).toContain(rule.labels.service);
-    expect(rule.annotations.dashboard_url).toContain('var-service={{ $labels.job }}');
+    // The pipeline dashboard picks sidecars by its own variables; every other one by service.
+    const variable = rule.annotations.dashboard_url?.includes(`/d/${DASHBOARDS.pipeline}`)
+      ? PIPELINE_VARIABLES.sidecar
+      : 'service';
+    expect(rule.annotations.dashboard_url).toContain(`var-${variable}={{ $labels.job }}`);
   });
 });

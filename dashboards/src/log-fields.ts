@@ -1,11 +1,13 @@
 /**
  * How Lookout's OTLP log records look once Loki has ingested them: resource attributes become
- * stream labels (`service_name`, `deployment_environment`), log and scope attributes become
- * structured metadata (`severity_text`, `trace_id`, `scope_name`).
+ * stream labels (`service_name`, and `deployment_environment_name`, which compose/loki/loki.yaml
+ * indexes), log and scope attributes become structured metadata (`severity_text`, `trace_id`,
+ * `scope_name`).
  */
+import { TARGET_LABELS } from './labels.ts';
 
 /** Stream selector for the dashboard's service and environments. */
-export const SERVICE_STREAM = '{service_name=~"$service", deployment_environment=~"$environment"}';
+export const SERVICE_STREAM = `{service_name=~"$service", ${TARGET_LABELS.environment}=~"$environment"}`;
 
 /**
  * Instrumentation scope of the audit logger, so audit records can be told apart from ordinary

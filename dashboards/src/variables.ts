@@ -44,7 +44,7 @@ function matchAnyWhenAll(builder: QueryVariableBuilder): QueryVariableBuilder {
   return builder.multi(true).includeAll(true).allValue(MATCH_ANY).current(ALL);
 }
 
-/** `environment`: the `deployment_environment` values seen on `metric`; All by default. */
+/** `environment`: the environment label values seen on `metric`; All by default. */
 export function environmentVariable(metric: string): VariableBuilder {
   const builder = labelValues('environment', metric, TARGET_LABELS.environment, '');
   return matchAnyWhenAll(builder.label('Environment'));

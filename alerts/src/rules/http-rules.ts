@@ -20,6 +20,9 @@ const HTTP = histogramSeries(HTTP_SERVER_REQUEST_DURATION);
  */
 export const MIN_REQUEST_RATE = 0.1;
 
+/** The window of the HTTP recordings, so of every threshold alert here. */
+export const HTTP_WINDOW: Duration = '5m';
+
 /** One severity tier of an alert with a threshold. */
 export interface Tier {
   readonly severity: Severity;
@@ -58,7 +61,7 @@ export function httpRuleGroup(profile: RenderProfile): RuleGroupSpec {
 }
 
 function httpRecordings(profile: RenderProfile): RecordingRule[] {
-  const window = range(profile, '5m');
+  const window = range(profile, HTTP_WINDOW);
   const total = sumBy(SERVICE_GROUPING, rate(HTTP.count, window));
   const failed = sumBy(
     SERVICE_GROUPING,
@@ -92,7 +95,7 @@ function highErrorRatio(profile: RenderProfile, tier: Tier): AlertSpec {
     summary: `{{ $labels.job }} is failing more than ${percent} of its requests`,
     description:
       `{{ $value | humanizePercentage }} of {{ $labels.job }} requests failed with a 5xx status ` +
-      `over the last ${range(profile, '5m')} (threshold ${percent}).`,
+      `over the last ${range(profile, HTTP_WINDOW)} (threshold ${percent}).`,
     dashboard: DASHBOARDS.serviceOverview,
   };
 }
@@ -108,7 +111,7 @@ function latencyP99High(profile: RenderProfile): AlertSpec {
     summary: '{{ $labels.job }} is slow: 1 request in 100 takes longer than 1 second',
     description:
       `The 99th percentile of {{ $labels.job }} request durations is ` +
-      `{{ $value | humanizeDuration }} over the last ${range(profile, '5m')} ` +
+      `{{ $value | humanizeDuration }} over the last ${range(profile, HTTP_WINDOW)} ` +
       `(threshold ${num(P99_THRESHOLD_SECONDS)}s).`,
     dashboard: DASHBOARDS.serviceOverview,
   };

@@ -4,8 +4,8 @@
  * with a sending queue close to full. Refusing, dropping and exporter alerts come one rule per
  * signal so the alert says which signal suffers.
  */
-import { INSTANCE_GROUPING, SIDECAR_TARGETS } from '../labels.ts';
-import { DASHBOARDS } from '../links.ts';
+import { INSTANCE_GROUPING, SIDECAR_TARGETS, TARGET_LABELS } from '../labels.ts';
+import { DASHBOARDS, PIPELINE_VARIABLES } from '../links.ts';
 import { PROMETHEUS_METRICS } from '../metric-names.ts';
 import { hold, type RenderProfile, range } from '../profile.ts';
 import { num, rate, selector, sumBy } from '../promql.ts';
@@ -24,6 +24,13 @@ export const QUEUE_FILL_THRESHOLD = 0.8;
 export const EXPORT_FAILURE_THRESHOLD = 0.05;
 
 const PER_EXPORTER = [...INSTANCE_GROUPING, COLLECTOR_LABELS.exporter];
+
+// Sidecar alerts carry the sidecar's own job and instance, which the pipeline dashboard selects
+// through its sidecar variables; its `service` variable names applications, not sidecars.
+const SIDECAR_LINK = {
+  [PIPELINE_VARIABLES.sidecar]: TARGET_LABELS.service,
+  [PIPELINE_VARIABLES.sidecarInstance]: TARGET_LABELS.instance,
+};
 
 /** The pipeline alerts. */
 export function pipelineRuleGroup(profile: RenderProfile): RuleGroupSpec {
@@ -55,6 +62,7 @@ function sidecarDown(profile: RenderProfile): AlertSpec {
       `Prometheus has failed to scrape the sidecar {{ $labels.instance }} for ` +
       `${hold(profile, '2m')}. Spans and logs its service sends are refused meanwhile.`,
     dashboard: DASHBOARDS.pipeline,
+    dashboardVariables: SIDECAR_LINK,
   };
 }
 
@@ -81,6 +89,7 @@ function refusingData(profile: RenderProfile, signal: CollectorSignal): AlertSpe
       `The sidecar {{ $labels.instance }} refused {{ printf "%.2f" $value }} ${signal}/s over the ` +
       `last ${window}; its memory limiter is pushing back and senders may drop what it refuses.`,
     dashboard: DASHBOARDS.pipeline,
+    dashboardVariables: SIDECAR_LINK,
   };
 }
 
@@ -106,6 +115,7 @@ function droppingData(profile: RenderProfile, signal: CollectorSignal): AlertSpe
       `{{ printf "%.2f" $value }} ${signal}/s over the last ${window} because its sending queue ` +
       'was full. This data is lost.',
     dashboard: DASHBOARDS.pipeline,
+    dashboardVariables: SIDECAR_LINK,
   };
 }
 
@@ -125,6 +135,7 @@ function remoteWriteRejected(profile: RenderProfile): AlertSpec {
       `{{ $labels.exporter }} on {{ $labels.instance }} over the last ${window}; the sidecar ` +
       'drops rejected samples. This data is lost.',
     dashboard: DASHBOARDS.pipeline,
+    dashboardVariables: SIDECAR_LINK,
   };
 }
 
@@ -150,6 +161,7 @@ function exporterFailing(profile: RenderProfile, signal: CollectorSignal): Alert
       `{{ $value | humanizePercentage }} of its ${signal} over the last ${window} ` +
       `(threshold ${percent}): retries ran out or the backend rejected them.`,
     dashboard: DASHBOARDS.pipeline,
+    dashboardVariables: SIDECAR_LINK,
   };
 }
 
@@ -178,5 +190,6 @@ function queueNearCapacity(profile: RenderProfile): AlertSpec {
       `{{ $value | humanizePercentage }} of its sending queue (threshold ${percent}); once full, ` +
       'new data is dropped.',
     dashboard: DASHBOARDS.pipeline,
+    dashboardVariables: SIDECAR_LINK,
   };
 }

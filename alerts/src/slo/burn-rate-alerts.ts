@@ -9,6 +9,7 @@ import { hold, type RenderProfile, range, scaled } from '../profile.ts';
 import { num, selector } from '../promql.ts';
 import { sloErrorRatio } from '../recorded-names.ts';
 import type { AlertSpec } from '../rule-types.ts';
+import { HTTP_WINDOW } from '../rules/http-rules.ts';
 import { type BurnRateWindow, burnFactor } from './burn-rate-windows.ts';
 import { sloSeriesMatchers } from './slo-recording-rules.ts';
 import type { SliKind, Slo } from './slo-types.ts';
@@ -28,6 +29,11 @@ export function burnRateAlerts(
   return windows.map((window) => burnRateAlert(slo, window, profile));
 }
 
+// A page keeps firing for one window of the HTTP threshold alerts after its burn stops. It mutes
+// them in Alertmanager (alertmanager.yml) only while it fires, and they trail it: a p99 above 1 s
+// outlasts a slow share above the burn threshold by most of their common window, so without this
+// a ticket for the same incident would follow the page's resolution. It also keeps a burn that
+// hovers at its threshold from paging twice.
 function burnRateAlert(slo: Slo, window: BurnRateWindow, profile: RenderProfile): AlertSpec {
   const factor = burnFactor(window, slo.period);
   const threshold = `(${num(factor)} * ${num(1 - slo.objective)})`;
@@ -43,6 +49,7 @@ function burnRateAlert(slo: Slo, window: BurnRateWindow, profile: RenderProfile)
     alert: BURN_RATE_ALERTS[slo.kind],
     expr: `${long}\nand\n${short}`,
     for: hold(profile, `${holdSeconds}s`),
+    ...(window.severity === 'critical' ? { keepFiringFor: hold(profile, HTTP_WINDOW) } : {}),
     severity: window.severity,
     labels: { slo: slo.kind, long_window: longText, short_window: shortText },
     perService: true,

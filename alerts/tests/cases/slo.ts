@@ -108,10 +108,12 @@ export const SLO_TESTS: UnitTestFile = {
       ],
     },
     {
-      name: 'a scrape gap longer than the 5m window pauses the 1h page; the 6h page rides it out',
+      // The 5m window empties at 25m; the page is kept firing for 5m more (keep_firing_for), so
+      // a gap shorter than that never resolves it, and this one does only from 30m on.
+      name: 'a scrape gap pauses the 1h page once its kept 5m run out; the 6h page rides it out',
       series: [
-        { series: requestCount('orders', '200'), values: '0+58x20 _x8 1682+58x20' },
-        { series: requestCount('orders', '500'), values: '0+2x20 _x8 58+2x20' },
+        { series: requestCount('orders', '200'), values: '0+58x20 _x12 1914+58x20' },
+        { series: requestCount('orders', '500'), values: '0+2x20 _x12 66+2x20' },
       ],
       alerts: [
         {
@@ -119,9 +121,14 @@ export const SLO_TESTS: UnitTestFile = {
           alert: BURN,
           firing: [ordersAvailability(PAGE_1H, '3.333%'), ordersAvailability(PAGE_6H, '3.333%')],
         },
-        { at: '27m', alert: BURN, firing: [ordersAvailability(PAGE_6H, '3.333%')] },
         {
-          at: '35m',
+          at: '27m',
+          alert: BURN,
+          firing: [ordersAvailability(PAGE_1H, '3.333%'), ordersAvailability(PAGE_6H, '3.333%')],
+        },
+        { at: '31m', alert: BURN, firing: [ordersAvailability(PAGE_6H, '3.333%')] },
+        {
+          at: '40m',
           alert: BURN,
           firing: [ordersAvailability(PAGE_1H, '3.333%'), ordersAvailability(PAGE_6H, '3.333%')],
         },

@@ -31,7 +31,7 @@ const ACTIVE = serviceSeries(HTTP_SERVER_ACTIVE_REQUESTS);
 // Error-level OTLP log records. Loki keeps the severity as structured metadata; pino's bridge
 // spells it in lower case, other SDKs in upper case, hence the case-insensitive match.
 const ERROR_LOGS = `${SERVICE_STREAM} | severity_text=~"(?i)(error|fatal)"`;
-// Traces are found by service name only: a span without `deployment.environment` would fail
+// Traces are found by service name only: a span without `deployment.environment.name` would fail
 // an environment condition in TraceQL, where Prometheus and Loki matchers let it through.
 const ERROR_TRACES = '{ resource.service.name = "$service" && status = error }';
 const SLOW_TRACES = '{ resource.service.name = "$service" && kind = server && duration > 500ms }';

@@ -12,5 +12,6 @@ const redis = await connectRedis(requiredEnv('REDIS_URL'), service.lookout);
 const store = new InventoryStore(redis);
 await store.seed();
 
-service.app.use('/api/v1/inventory', inventoryRoutes(store, service.lookout.security.jsonBody()));
+const middleware = { json: service.lookout.security.jsonBody(), fault: service.faults.failPoint() };
+service.app.use('/api/v1/inventory', inventoryRoutes(store, middleware));
 await listen(service, portFromEnv('PORT', 3001));

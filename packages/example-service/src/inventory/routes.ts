@@ -10,15 +10,22 @@ const reserveBody = z.strictObject({
   orderId: z.uuid(),
 });
 
-/** `/api/v1/inventory`: stock levels and reservations. */
-export function inventoryRoutes(store: InventoryStore, json: RequestHandler): Router {
+/**
+ * `/api/v1/inventory`: stock levels and reservations. `fault` runs first in every route (the
+ * fault switches' failure point).
+ */
+export function inventoryRoutes(
+  store: InventoryStore,
+  middleware: { readonly json: RequestHandler; readonly fault: RequestHandler },
+): Router {
+  const { json, fault } = middleware;
   const items = express.Router();
-  items.get('/', async (_req, res) => {
+  items.get('/', fault, async (_req, res) => {
     res.json({ items: await store.list() });
   });
 
   const readItem = validate({ params: skuParams });
-  items.get('/:sku', readItem, async (req, res) => {
+  items.get('/:sku', fault, readItem, async (req, res) => {
     const { params } = readItem.data(req);
     const available = await store.available(params.sku);
     if (available === undefined) throw new HttpProblem(404, `No item with SKU ${params.sku}.`);
@@ -26,7 +33,7 @@ export function inventoryRoutes(store: InventoryStore, json: RequestHandler): Ro
   });
 
   const reserve = validate({ params: skuParams, body: reserveBody });
-  items.post('/:sku/reservations', json, reserve, async (req, res) => {
+  items.post('/:sku/reservations', fault, json, reserve, async (req, res) => {
     const { params, body } = reserve.data(req);
     const outcome = await store.reserve(params.sku, body.quantity, body.orderId);
     if (outcome === 'unknown') throw new HttpProblem(404, `No item with SKU ${params.sku}.`);

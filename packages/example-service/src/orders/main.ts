@@ -19,7 +19,7 @@ service.app.use(
   orderRoutes(
     new OrderStore(redis),
     inventory,
-    service.lookout.security.jsonBody(),
+    { json: service.lookout.security.jsonBody(), fault: service.faults.failPoint() },
     service.lookout.logger,
   ),
 );

@@ -25,15 +25,19 @@ const readLine = validate({
 });
 const readHistory = validate({ params: z.strictObject({ customerId }) });
 
-/** `/api/v1`: orders, their lines, and each customer's order history. */
+/**
+ * `/api/v1`: orders, their lines, and each customer's order history. `fault` runs first in every
+ * route (the fault switches' failure point).
+ */
 export function orderRoutes(
   orders: OrderStore,
   inventory: InventoryClient,
-  json: RequestHandler,
+  middleware: { readonly json: RequestHandler; readonly fault: RequestHandler },
   logger: Logger,
 ): Router {
+  const { json, fault } = middleware;
   const router = express.Router();
-  router.post('/orders', json, createOrder, async (req, res) => {
+  router.post('/orders', fault, json, createOrder, async (req, res) => {
     const { body } = createOrder.data(req);
     const orderId = crypto.randomUUID();
     const lines = [];
@@ -52,12 +56,12 @@ export function orderRoutes(
     res.status(201).location(`/api/v1/orders/${orderId}`).json(order);
   });
 
-  router.get('/orders/:orderId', readOrder, async (req, res) => {
+  router.get('/orders/:orderId', fault, readOrder, async (req, res) => {
     res.json(await mustFind(orders, readOrder.data(req).params.orderId));
   });
 
   const lines = express.Router({ mergeParams: true });
-  lines.get('/:lineNo', readLine, async (req, res) => {
+  lines.get('/:lineNo', fault, readLine, async (req, res) => {
     const { orderId, lineNo } = readLine.data(req).params;
     const line = (await mustFind(orders, orderId)).lines[lineNo - 1];
     if (line === undefined) throw new HttpProblem(404, `Order ${orderId} has no line ${lineNo}.`);
@@ -67,7 +71,7 @@ export function orderRoutes(
 
   // Mounted with a parameter, so the route label must come out as a template, not an id.
   const customers = express.Router({ mergeParams: true });
-  customers.get('/orders', readHistory, async (req, res) => {
+  customers.get('/orders', fault, readHistory, async (req, res) => {
     res.json({ orders: await orders.forCustomer(readHistory.data(req).params.customerId) });
   });
   router.use('/customers/:customerId', customers);

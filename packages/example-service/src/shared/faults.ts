@@ -57,12 +57,27 @@ export class Faults {
     return this.update(NO_FAULTS);
   }
 
-  /** Middleware applying the faults to the routes it guards. */
+  /**
+   * Middleware adding the latency and event-loop faults to every request it guards; mounted in
+   * front of the API routers.
+   */
   middleware() {
     return async (_req: Request, _res: Response, next: NextFunction) => {
-      const { errorRatio, latencyMs, eventLoopStallMs } = this.#settings;
+      const { latencyMs, eventLoopStallMs } = this.#settings;
       if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
       if (eventLoopStallMs > 0) blockEventLoop(eventLoopStallMs);
+      next();
+    };
+  }
+
+  /**
+   * Route middleware failing the share `errorRatio` of requests, placed first in each route. An
+   * error raised in front of the routers would be labelled `http_route="unmatched"`, which the
+   * SLOs leave out like any unknown path; a real dependency failure happens inside a route.
+   */
+  failPoint() {
+    return (_req: Request, _res: Response, next: NextFunction) => {
+      const { errorRatio } = this.#settings;
       if (errorRatio > 0 && Math.random() < errorRatio) {
         next(new Error('injected fault: simulated dependency failure'));
         return;
