@@ -21,6 +21,11 @@ export {
   PIPELINE_VARIABLES,
 } from './links.ts';
 export {
+  PROMETHEUS_LABELS,
+  PROMETHEUS_METRICS,
+  REMOTE_WRITE_HANDLER,
+} from './metric-names.ts';
+export {
   FAST_PROFILE,
   type FastProfileOptions,
   fastProfile,

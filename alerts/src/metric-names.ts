@@ -17,10 +17,22 @@ export {
   UNMATCHED_ROUTE,
 } from '../../packages/sdk/src/metrics/names.ts';
 
-/** Series Prometheus itself writes for every scrape target: 1 when the last scrape worked. */
+/** Series of Prometheus itself. */
 export const PROMETHEUS_METRICS = {
+  /** Written for every scrape target: 1 when the last scrape worked. */
   up: 'up',
+  /**
+   * Prometheus's own HTTP requests by `handler` and `code` (counter). It exists only where
+   * Prometheus scrapes itself, as the `prometheus` job of compose/prometheus does.
+   */
+  httpRequests: 'prometheus_http_requests_total',
 } as const;
+
+/** Labels of {@link PROMETHEUS_METRICS.httpRequests}: the API path and the HTTP status. */
+export const PROMETHEUS_LABELS = { handler: 'handler', code: 'code' } as const;
+
+/** The `handler` value of the remote-write receiver. */
+export const REMOTE_WRITE_HANDLER = '/api/v1/write';
 
 /** The three series Prometheus stores for one histogram. */
 export interface HistogramSeries {

@@ -18,7 +18,6 @@ import {
   EXPORTER_SENT_LOG_RECORDS,
   EXPORTER_SENT_METRIC_POINTS,
   EXPORTER_SENT_SPANS,
-  PRW_WAL_SEND_FAILED_SAMPLES,
   RECEIVER_REFUSED_LOG_RECORDS,
   RECEIVER_REFUSED_METRIC_POINTS,
   RECEIVER_REFUSED_SPANS,
@@ -64,8 +63,6 @@ export const COLLECTOR_METRICS = {
   exporterQueueSize: EXPORTER_QUEUE_SIZE,
   /** The most batches an exporter's sending queue holds. */
   exporterQueueCapacity: EXPORTER_QUEUE_CAPACITY,
-  /** Samples Prometheus rejected from remote write (4xx): lost, not retried. */
-  remoteWriteRejectedSamples: PRW_WAL_SEND_FAILED_SAMPLES,
 } as const;
 
 /** Label names on the collector's own metrics. */

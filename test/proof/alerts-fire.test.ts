@@ -109,6 +109,20 @@ describe('alerts, FAST profile, through a real Alertmanager', () => {
     }
   });
 
+  it('warn RemoteWriteRejected while Prometheus rejects remote writes, and nothing else', async () => {
+    await using monitoring = await startMonitoring(stack, { alerting: true });
+    outcomes.push(
+      await runScenario(monitoring, {
+        title: 'Prometheus answers every second remote write with 400',
+        inject: async () => stack.relay.setRejecting(true),
+        recover: async () => stack.relay.setRejecting(false),
+        notify: ['RemoteWriteRejected warning prometheus'],
+        suppress: [],
+        resolves: 'RemoteWriteRejected',
+      }),
+    );
+  });
+
   it('page ServiceDown when a service is killed; its target and symptom alerts muted', async () => {
     await using monitoring = await startMonitoring(stack, { alerting: true });
     outcomes.push(

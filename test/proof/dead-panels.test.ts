@@ -22,7 +22,11 @@ import { SIDECAR_METRICS_ON_FAILURE } from '@lookout/sidecar/metric-names';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setFaults } from '../support/example-stack.ts';
 import { resolveVariables } from './support/dashboard-variables.ts';
-import { PROVOKED_FAILURE_METRICS, provokeExportFailures } from './support/export-failures.ts';
+import {
+  PROVOKED_FAILURE_METRICS,
+  provokeExportFailures,
+  provokeRemoteWriteRejections,
+} from './support/export-failures.ts';
 import { type Monitoring, startMonitoring } from './support/monitoring.ts';
 import { conditionsRemoved, vectorSelectors } from './support/promql-rewrite.ts';
 import { type ProofStack, SERVICE_NAMES, startProofStack } from './support/proof-stack.ts';
@@ -36,11 +40,10 @@ import { waitForTrafficEvidence } from './support/traffic-evidence.ts';
  */
 const UNPROVOKED = [
   // A full sending queue, a memory limiter refusing data, a failed metrics translation: each
-  // needs the sidecar starved of memory or its queue overrun, minutes of work on 2 cores.
-  // TODO(#4): a remote write refused with 400 is not among them, yet its counter
-  // (`..._wal_send_failed_samples`) never appears: measured with the relay answering 400 to 324
-  // writes, the WAL-backed exporter counted them in `sent_batches` and no failure at all. Alert
-  // on the receiving side's refusals instead and drop the rule that reads this counter.
+  // needs the sidecar starved of memory or its queue overrun, minutes of work on 2 cores. The
+  // remote-write rejection counters (`..._wal_send_failed_*`) never appear with retries on (see
+  // packages/sidecar/src/metric-names.ts); RemoteWriteRejected reads Prometheus's count instead,
+  // which the rejections provoked below bring into being.
   ...SIDECAR_METRICS_ON_FAILURE.filter((name) => !PROVOKED_FAILURE_METRICS.includes(name)),
   // The SDK's own export failures and drops, which need the sidecar gone.
   LOOKOUT_METRICS.telemetryErrors,
@@ -68,6 +71,7 @@ beforeAll(async () => {
   }
   await waitForTrafficEvidence(monitoring.prometheus);
   await provokeExportFailures(stack, monitoring.prometheus);
+  await provokeRemoteWriteRejections(stack, monitoring.prometheus);
   checker = new QueryChecker(monitoring.prometheus, withRecordedFrom(UNPROVOKED));
 }, 240_000);
 

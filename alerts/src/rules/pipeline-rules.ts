@@ -2,13 +2,14 @@
  * Telemetry pipeline alerts, read from each sidecar's own metrics: a sidecar that stopped
  * answering, refusing data (memory limiter), dropping data (queue full), failing to export, or
  * with a sending queue close to full. Refusing, dropping and exporter alerts come one rule per
- * signal so the alert says which signal suffers.
+ * signal so the alert says which signal suffers. Remote writes Prometheus rejects are read from
+ * Prometheus's own metrics, because the sidecar does not count them.
  */
 import { INSTANCE_GROUPING, SIDECAR_TARGETS, TARGET_LABELS } from '../labels.ts';
 import { DASHBOARDS, PIPELINE_VARIABLES } from '../links.ts';
-import { PROMETHEUS_METRICS } from '../metric-names.ts';
+import { PROMETHEUS_LABELS, PROMETHEUS_METRICS, REMOTE_WRITE_HANDLER } from '../metric-names.ts';
 import { hold, type RenderProfile, range } from '../profile.ts';
-import { num, rate, selector, sumBy } from '../promql.ts';
+import { eq, num, rate, selector, sumBy } from '../promql.ts';
 import type { AlertSpec, RuleGroupSpec } from '../rule-types.ts';
 import {
   COLLECTOR_LABELS,
@@ -93,8 +94,7 @@ function refusingData(profile: RenderProfile, signal: CollectorSignal): AlertSpe
   };
 }
 
-// Two ways to lose data for good: a full sending queue turns new items away (every signal), and
-// Prometheus rejecting remote-written samples (metrics only; the write-ahead log drops them).
+// A full sending queue turns new items away, for every signal: this data is lost for good.
 function droppingData(profile: RenderProfile, signal: CollectorSignal): AlertSpec {
   const window = range(profile, '5m');
   const dropped = sidecarRate(
@@ -119,23 +119,31 @@ function droppingData(profile: RenderProfile, signal: CollectorSignal): AlertSpe
   };
 }
 
+// Counted on the receiving side: the sidecar's exporter (v0.165.1, retries on) records no failure
+// for a 4xx and keeps the rejected batch at the head of its write-ahead log, re-sending it every
+// flush (see PRW_WAL_SEND_FAILED_SAMPLES in packages/sidecar/src/metric-names.ts). So a rejection
+// is no blip: it repeats until someone acts, and one rejected request is enough to warn.
 function remoteWriteRejected(profile: RenderProfile): AlertSpec {
   const window = range(profile, '5m');
-  const rejected = sidecarRate(COLLECTOR_METRICS.remoteWriteRejectedSamples, PER_EXPORTER, window);
+  const writes = selector(PROMETHEUS_METRICS.httpRequests, [
+    eq(PROMETHEUS_LABELS.handler, REMOTE_WRITE_HANDLER),
+    `${PROMETHEUS_LABELS.code}=~"4.."`,
+  ]);
+  const byStatus = [TARGET_LABELS.service, TARGET_LABELS.instance, PROMETHEUS_LABELS.code];
   return {
-    alert: 'SidecarDroppingData',
-    expr: `${rejected} > 0`,
+    alert: 'RemoteWriteRejected',
+    expr: `${sumBy(byStatus, rate(writes, window))} > 0`,
     severity: 'warning',
-    labels: { signal: 'metric_points', reason: 'remote_write_rejected' },
+    // Routed as Prometheus's own alert (service="prometheus"); the whole dashboard is linked, as
+    // Prometheus cannot tell which sidecar sent the write.
     perService: true,
-    perInstance: true,
-    summary: 'The sidecar {{ $labels.instance }} is dropping metric samples Prometheus rejected',
+    dashboardVariables: {},
+    summary: 'Prometheus {{ $labels.instance }} is rejecting remote writes from sidecars',
     description:
-      `Prometheus rejected {{ printf "%.2f" $value }} samples/s from exporter ` +
-      `{{ $labels.exporter }} on {{ $labels.instance }} over the last ${window}; the sidecar ` +
-      'drops rejected samples. This data is lost.',
+      `Prometheus {{ $labels.instance }} answered {{ printf "%.2f" $value }} remote writes/s ` +
+      `with HTTP {{ $labels.code }} over the last ${window}. The sidecar that sent them re-sends ` +
+      'the rejected batch and its metrics stop reaching Prometheus behind it.',
     dashboard: DASHBOARDS.pipeline,
-    dashboardVariables: SIDECAR_LINK,
   };
 }
 

@@ -12,6 +12,7 @@ import {
   histogramSeries,
   LOOKOUT_LABELS,
   LOOKOUT_METRICS,
+  PROMETHEUS_LABELS,
   PROMETHEUS_METRICS,
   RUNTIME_METRICS,
 } from '../../src/metric-names.ts';
@@ -46,13 +47,14 @@ export const EXPORTED_METRICS = new Set([
 ]);
 
 /**
- * Labels the rules may match or group on: the SDK's, the collector's, the targets', the
- * histogram's `le` and the SLO series' own `slo`.
+ * Labels the rules may match or group on: the SDK's, the collector's, Prometheus's own, the
+ * targets', the histogram's `le` and the SLO series' own `slo`.
  */
 export const KNOWN_LABELS = new Set([
   ...strings(HTTP_LABELS),
   ...strings(LOOKOUT_LABELS),
   ...strings(COLLECTOR_LABELS),
+  ...strings(PROMETHEUS_LABELS),
   ...strings(TARGET_LABELS),
   'le',
   'slo',

@@ -2,7 +2,11 @@
  * Unit tests of the sidecar alerts: down, refusing, dropping, failing exports, queue filling.
  */
 import { SIDECAR_JOB } from '../../src/labels.ts';
-import { PROMETHEUS_METRICS } from '../../src/metric-names.ts';
+import {
+  PROMETHEUS_LABELS,
+  PROMETHEUS_METRICS,
+  REMOTE_WRITE_HANDLER,
+} from '../../src/metric-names.ts';
 import {
   COLLECTOR_COMPONENTS,
   COLLECTOR_LABELS,
@@ -22,11 +26,14 @@ const refused = (signal: 'spans' | 'log_records') =>
     ...SIDECAR,
     [COLLECTOR_LABELS.receiver]: COLLECTOR_COMPONENTS.otlpReceiver,
   });
-const PRW_EXPORTER = COLLECTOR_COMPONENTS.metricsExporter;
-const remoteWriteRejected = series(COLLECTOR_METRICS.remoteWriteRejectedSamples, {
-  ...SIDECAR,
-  [COLLECTOR_LABELS.exporter]: PRW_EXPORTER,
-});
+const PROMETHEUS = target('prometheus', 'localhost:9090');
+const httpRequests = (handler: string, code: string) =>
+  series(PROMETHEUS_METRICS.httpRequests, {
+    ...PROMETHEUS,
+    [PROMETHEUS_LABELS.handler]: handler,
+    [PROMETHEUS_LABELS.code]: code,
+  });
+const writes = (code: string) => httpRequests(REMOTE_WRITE_HANDLER, code);
 const sent = series(COLLECTOR_METRICS.exporterSent.spans, TEMPO);
 const failed = series(COLLECTOR_METRICS.exporterSendFailed.spans, TEMPO);
 
@@ -123,38 +130,35 @@ export const PIPELINE_TESTS: UnitTestFile = {
       ],
     },
     {
-      name: 'samples Prometheus rejects from remote write fire SidecarDroppingData for metrics',
+      name: 'remote writes Prometheus answers with 400 fire RemoteWriteRejected per status code',
       series: [
-        { series: remoteWriteRejected, values: '0x5 600+600x9' },
-        {
-          series: series(COLLECTOR_METRICS.remoteWriteRejectedSamples, {
-            ...target(SIDECAR_JOB, 'inventory-sidecar:8888'),
-            [COLLECTOR_LABELS.exporter]: PRW_EXPORTER,
-          }),
-          values: '0x15',
-        },
+        { series: writes('204'), values: '0+600x15' },
+        { series: writes('400'), values: '0x5 6+6x9' },
       ],
       alerts: [
-        { at: '5m', alert: 'SidecarDroppingData', firing: [] },
+        { at: '5m', alert: 'RemoteWriteRejected', firing: [] },
         {
           at: '10m',
-          alert: 'SidecarDroppingData',
+          alert: 'RemoteWriteRejected',
           firing: [
             {
-              labels: {
-                ...LABELS,
-                [COLLECTOR_LABELS.exporter]: PRW_EXPORTER,
-                signal: 'metric_points',
-                reason: 'remote_write_rejected',
-              },
+              labels: { ...PROMETHEUS, service: 'prometheus', code: '400', severity: 'warning' },
               description:
-                'Prometheus rejected 10.00 samples/s from exporter prometheus_remote_write on ' +
-                'orders-sidecar:8888 over the last 5m; the sidecar drops rejected samples. This ' +
-                'data is lost.',
+                'Prometheus localhost:9090 answered 0.10 remote writes/s with HTTP 400 over the ' +
+                'last 5m. The sidecar that sent them re-sends the rejected batch and its metrics ' +
+                'stop reaching Prometheus behind it.',
             },
           ],
         },
       ],
+    },
+    {
+      name: 'remote writes that all succeed, and 4xx on other handlers, fire nothing',
+      series: [
+        { series: writes('204'), values: '0+600x15' },
+        { series: httpRequests('/api/v1/query', '400'), values: '0+60x15' },
+      ],
+      alerts: [{ at: '10m', alert: 'RemoteWriteRejected', firing: [] }],
     },
     {
       name: 'giving up on 9% of spans for 10 minutes fires SidecarExporterFailing',

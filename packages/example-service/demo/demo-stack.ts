@@ -68,16 +68,25 @@ export async function startDemoStack(rps: number, log: (line: string) => void): 
       await startAlertmanager({ configYaml: demoAlertmanagerConfig(alerts.url) }),
     );
     const sidecarPorts: number[] = [];
+    const prometheusPort = await portNear(9090);
+    // Prometheus watches itself as in Compose: RemoteWriteRejected reads its own request counts.
+    const selfScrape = {
+      job_name: 'prometheus',
+      static_configs: [{ targets: [`127.0.0.1:${prometheusPort}`] }],
+    };
     const prometheus = keep(
       await startPrometheus({
-        port: await portNear(9090),
+        port: prometheusPort,
+        // As in Compose: a batch the sidecar re-sends after a refusal is older than what arrived
+        // meanwhile, and would be refused again for ever without this window.
+        outOfOrderTimeWindow: '30m',
         enableRemoteWriteReceiver: true,
         exemplarStorage: true,
         scrapeInterval: '15s',
         evaluationInterval: '15s',
         ruleFiles: readdirSync(RULES_DIR).map((file) => join(RULES_DIR, file)),
         alertmanagerUrls: [alertmanager.url],
-        scrapeConfigs: [{ job_name: SIDECAR_JOB, static_configs: [{ targets: [] }] }],
+        scrapeConfigs: [selfScrape, { job_name: SIDECAR_JOB, static_configs: [{ targets: [] }] }],
       }),
     );
 
@@ -105,6 +114,7 @@ export async function startDemoStack(rps: number, log: (line: string) => void): 
     }
     await prometheus.reload({
       scrapeConfigs: [
+        selfScrape,
         {
           job_name: SIDECAR_JOB,
           static_configs: [{ targets: sidecarPorts.map((p) => `127.0.0.1:${p}`) }],

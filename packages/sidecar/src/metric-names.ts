@@ -71,10 +71,21 @@ export const PRW_SENT_BATCHES = 'otelcol_exporter_prometheusremotewrite_sent_bat
  * every `wal.lag_record_frequency` (5 s in config/sidecar.yaml), so it appears after that.
  */
 export const PRW_WAL_LAG = 'otelcol_exporter_prometheusremotewrite_wal_lag';
-/** WAL batches dropped because Prometheus rejected them (4xx). Lost. */
+/**
+ * WAL batches dropped because Prometheus rejected their content (400, 409, 413, 422).
+ *
+ * Never counted with this config: with `retry_on_failure` on, the exporter (v0.165.1) gets the
+ * 4xx wrapped in the retry library's error, no longer recognises it as a rejection, keeps the
+ * batch at the head of the WAL and re-sends it at every flush, forever (measured: a relay that
+ * rejected one payload got it again every 6 s while `sent_batches` rose and this stayed absent).
+ * Turning retries off makes it count, but then an outage re-sends a full WAL buffer in a tight
+ * loop (measured: ~3,000 requests/s and 75% of a core). Rejections are therefore alerted on
+ * where Prometheus counts them (RemoteWriteRejected in alerts/). TODO(#4): use this once the
+ * exporter recognises a rejection through the retry error.
+ */
 export const PRW_WAL_SEND_FAILED_BATCHES =
   'otelcol_exporter_prometheusremotewrite_wal_send_failed_batches';
-/** Samples in those dropped batches. Lost. */
+/** Samples in the batches {@link PRW_WAL_SEND_FAILED_BATCHES} counts; absent, for its reason. */
 export const PRW_WAL_SEND_FAILED_SAMPLES =
   'otelcol_exporter_prometheusremotewrite_wal_send_failed_samples';
 /** Metrics that could not be translated to Prometheus form. Lost. */

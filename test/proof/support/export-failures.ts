@@ -1,9 +1,10 @@
 /**
  * Export failures caused on purpose, so the series a sidecar only creates when it loses data
  * exist: Tempo and Loki (the OTLP stand-in) refuse writes with 400 for a moment, which the
- * sidecar counts as failed sends, then accept again.
+ * sidecar counts as failed sends, then accept again. Likewise Prometheus rejects a few remote
+ * writes, which only Prometheus counts.
  */
-import { SIDECAR_JOB } from '@lookout/alerts';
+import { PROMETHEUS_METRICS, REMOTE_WRITE_HANDLER, SIDECAR_JOB } from '@lookout/alerts';
 import {
   EXPORTER_SEND_FAILED_LOG_RECORDS,
   EXPORTER_SEND_FAILED_SPANS,
@@ -38,5 +39,28 @@ export async function provokeExportFailures(
     }
   } finally {
     stack.backend.setMode('ok');
+  }
+}
+
+/** Prometheus's count of the remote writes it answered with 400, as a rate per instance. */
+export const REJECTED_WRITES =
+  `sum by (instance) (rate(${PROMETHEUS_METRICS.httpRequests}` +
+  `{handler="${REMOTE_WRITE_HANDLER}", code="400"}[${WINDOW}]))`;
+
+/**
+ * Has the relay spoil writes until Prometheus's own counter of rejected writes has a rate (two
+ * self-scrapes after the first rejection), then lets every write through again.
+ */
+export async function provokeRemoteWriteRejections(
+  stack: ProofStack,
+  prometheus: PrometheusServer,
+): Promise<void> {
+  stack.relay.setRejecting(true);
+  try {
+    await prometheus.waitForQuery(REJECTED_WRITES, (r) => (r.samples[0]?.value ?? 0) > 0, {
+      timeoutMs: 30_000,
+    });
+  } finally {
+    stack.relay.setRejecting(false);
   }
 }

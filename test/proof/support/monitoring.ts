@@ -18,6 +18,7 @@ import {
 import { LOOKOUT_METRICS } from '@lookout/sdk/metric-names';
 import {
   type AlertmanagerServer,
+  getFreePort,
   type PrometheusServer,
   startAlertmanager,
   startPrometheus,
@@ -25,6 +26,9 @@ import {
   type WebhookReceiver,
 } from '@lookout/testkit';
 import { type ProofStack, SCRAPE_INTERVAL_SECONDS, SERVICE_NAMES } from './proof-stack.ts';
+
+/** The job under which Prometheus scrapes itself, as compose/prometheus/prometheus.yml names it. */
+export const PROMETHEUS_JOB = 'prometheus';
 
 /** Paths of the webhook receiver, one per Alertmanager webhook receiver. */
 export const WEBHOOK_PATHS = { incident: 'incident', heartbeat: 'heartbeat' } as const;
@@ -73,12 +77,17 @@ async function startParts(
   if (webhook) started.push(webhook);
   const alertmanager = webhook ? await startAlertingTo(webhook, directory) : undefined;
   if (alertmanager) started.push(alertmanager);
+  const port = await getFreePort();
   const prometheus = await startPrometheus({
+    port,
     enableRemoteWriteReceiver: true,
     exemplarStorage: true,
+    // As compose/prometheus/prometheus.yml: a batch the sidecar re-sends after a rejection may
+    // be older than one stored meanwhile, and without the window it would be rejected for good.
+    outOfOrderTimeWindow: '30m',
     scrapeInterval: `${SCRAPE_INTERVAL_SECONDS}s`,
     evaluationInterval: `${FAST_PROFILE.evaluationIntervalSeconds}s`,
-    scrapeConfigs: [sidecarScrapeJob(stack)],
+    scrapeConfigs: [sidecarScrapeJob(stack), selfScrapeJob(port)],
     alertmanagerUrls: alertmanager ? [alertmanager.url] : [],
   });
   started.push(prometheus);
@@ -119,6 +128,11 @@ async function startAlertingTo(
 function sidecarScrapeJob(stack: ProofStack): Record<string, unknown> {
   const targets = SERVICE_NAMES.map((name) => `127.0.0.1:${stack.sidecars[name].ports.telemetry}`);
   return { job_name: SIDECAR_JOB, static_configs: [{ targets }] };
+}
+
+// Prometheus scrapes itself, as in compose: the remote writes it rejects are counted only there.
+function selfScrapeJob(port: number): Record<string, unknown> {
+  return { job_name: PROMETHEUS_JOB, static_configs: [{ targets: [`127.0.0.1:${port}`] }] };
 }
 
 async function waitForTelemetry(prometheus: PrometheusServer): Promise<void> {

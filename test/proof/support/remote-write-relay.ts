@@ -1,7 +1,8 @@
 /**
  * A remote-write relay between the sidecars and Prometheus. The sidecars are configured once with
  * the relay's URL; a test can then start a fresh Prometheus for each scenario and point the relay
- * at it, without restarting the sidecars (whose WAL keeps what arrives meanwhile).
+ * at it, without restarting the sidecars (whose WAL keeps what arrives meanwhile). It can also
+ * spoil writes on their way, so that Prometheus itself rejects them.
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -14,6 +15,12 @@ export interface RemoteWriteRelay extends AsyncDisposable {
   readonly url: string;
   /** Sends the following writes to this Prometheus (its base URL). */
   setUpstream(prometheusUrl: string): void;
+  /**
+   * While on, every second write reaches Prometheus cut in half, which it cannot decode and
+   * answers with 400, counting it as any rejection. The sidecar re-sends a rejected batch at every
+   * flush, so once this is off everything arrives, late and partly out of order.
+   */
+  setRejecting(on: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -27,7 +34,7 @@ const FORWARDED_HEADERS = [
 
 /** Starts a relay on loopback. Without an upstream it answers 503, which the sidecar retries. */
 export async function startRemoteWriteRelay(): Promise<RemoteWriteRelay> {
-  const state = { upstream: undefined as string | undefined };
+  const state: RelayState = { upstream: undefined, rejecting: false, writes: 0 };
   // A sender that hangs up mid-body leaves nothing to answer.
   const server = createServer((request, response) => {
     relay(request, response, state).catch(() => response.destroy());
@@ -42,18 +49,31 @@ export async function startRemoteWriteRelay(): Promise<RemoteWriteRelay> {
     setUpstream: (url) => {
       state.upstream = url.replace(/\/+$/, '');
     },
+    setRejecting: (on) => {
+      state.rejecting = on;
+    },
     stop,
     [Symbol.asyncDispose]: stop,
   };
 }
 
+interface RelayState {
+  upstream: string | undefined;
+  rejecting: boolean;
+  /** Writes relayed so far, to spoil every second one. */
+  writes: number;
+}
+
 async function relay(
   request: IncomingMessage,
   response: ServerResponse,
-  state: { upstream: string | undefined },
+  state: RelayState,
 ): Promise<void> {
-  const body = await buffer(request);
+  const whole = await buffer(request);
   if (state.upstream === undefined) return answer(response, 503, 'no Prometheus yet');
+  state.writes += 1;
+  const spoil = state.rejecting && state.writes % 2 === 0;
+  const body = spoil ? whole.subarray(0, Math.floor(whole.length / 2)) : whole;
 
   try {
     const upstream = await fetch(`${state.upstream}/api/v1/write`, {

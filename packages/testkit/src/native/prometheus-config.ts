@@ -27,6 +27,8 @@ export interface PrometheusConfigOptions {
   alertmanagerUrls?: string[];
   /** `global.external_labels`. */
   externalLabels?: Record<string, string>;
+  /** `storage.tsdb.out_of_order_time_window`; default none: out-of-order samples are refused. */
+  outOfOrderTimeWindow?: PromDuration;
 }
 
 /** The configuration object for `options`. */
@@ -46,6 +48,9 @@ export function prometheusConfig(options: PrometheusConfigOptions): Record<strin
     rule_files: options.ruleFiles ?? [],
     scrape_configs: scrapeConfigs,
     alerting: { alertmanagers: (options.alertmanagerUrls ?? []).map(alertmanagerConfig) },
+    ...(options.outOfOrderTimeWindow === undefined
+      ? {}
+      : { storage: { tsdb: { out_of_order_time_window: options.outOfOrderTimeWindow } } }),
   };
 }
 
