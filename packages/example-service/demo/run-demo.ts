@@ -31,7 +31,7 @@ function printWhereToLook(stack: DemoStack): void {
   const { orders, inventory } = stack.services;
   log('');
   log('Lookout demo is running. Where to look:');
-  log(`  orders service      ${orders.url}/api/v1/orders          metrics: ${orders.url}/metrics`);
+  log(`  orders service      POST ${orders.url}/api/v1/orders     metrics: ${orders.url}/metrics`);
   log(`  inventory service   ${inventory.url}/api/v1/inventory/items`);
   log(
     `  Prometheus          ${stack.prometheus.url}   try: sum by (http_route) (rate(http_server_request_duration_seconds_count[1m]))`,
@@ -46,9 +46,13 @@ function printWhereToLook(stack: DemoStack): void {
   );
   log('  Inject a fault and watch the alerts (production rule windows, so allow a few minutes):');
   log(
-    `    curl -X PUT -H 'authorization: Bearer demo-admin-token' -H 'content-type: application/json' \\`,
+    `    curl -sS -X PUT -H 'authorization: Bearer demo-admin-token' -H 'content-type: application/json' \\`,
   );
   log(`         -d '{"errorRatio":0.3}' ${inventory.url}/admin/faults`);
+  log('  and turn it off again:');
+  log(
+    `    curl -sS -X DELETE -H 'authorization: Bearer demo-admin-token' ${inventory.url}/admin/faults`,
+  );
   log('Press Ctrl-C to stop everything.');
   log('');
 }

@@ -26,12 +26,16 @@ export async function pollUntil<T>(
   options: PollOptions,
 ): Promise<T> {
   const deadline = Date.now() + options.timeoutMs;
+  // `done` is asked once per reading: a check that compares with the previous reading (settled
+  // counters) would see the same reading twice and call it settled.
   let last = await read();
-  while (!done(last) && Date.now() < deadline) {
+  let finished = done(last);
+  while (!finished && Date.now() < deadline) {
     await delay(options.intervalMs ?? 500);
     last = await read();
+    finished = done(last);
   }
-  if (done(last) || options.lastOnTimeout === true) return last;
+  if (finished || options.lastOnTimeout === true) return last;
   throw new Error(
     `timed out after ${options.timeoutMs} ms waiting for ${options.what}; ` +
       `last: ${JSON.stringify(last)}`,
